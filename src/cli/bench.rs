@@ -1,0 +1,156 @@
+//! `bench`: speed and memory, each against a baseline measured in the same run.
+//!
+//! * `bench consolidate`: the timeline lookup against the naive baseline (re-apply every
+//!   operation from the base for each query), on synthetic acts.
+//! * `bench load`: loading and validating a corpus directory, with peak memory.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::{CliError, print_json};
+use crate::consolidate::{self, naive};
+use crate::library::Library;
+use crate::model::RegistryId;
+use crate::synth::{self, SynthOptions};
+
+/// Arguments of `nusqa bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    #[command(subcommand)]
+    what: BenchWhat,
+    /// Print JSON.
+    #[arg(long, global = true)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchWhat {
+    /// Consolidation at a date: timeline lookup vs naive re-application.
+    Consolidate {
+        /// Clauses per act.
+        #[arg(long, default_value_t = 200)]
+        clauses: usize,
+        /// Operations per act.
+        #[arg(long, default_value_t = 20)]
+        amendments: usize,
+        /// Acts to spread the queries over.
+        #[arg(long, default_value_t = 20)]
+        acts: usize,
+        /// Queries per method.
+        #[arg(long, default_value_t = 5000)]
+        queries: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+    /// Load and validate a corpus directory (make one with `nusqa synth`).
+    Load {
+        /// The corpus to load.
+        #[arg(long = "dir")]
+        dir: PathBuf,
+    },
+}
+
+/// Runs `nusqa bench`.
+pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
+    match args.what {
+        BenchWhat::Consolidate { clauses, amendments, acts, queries, seed } => {
+            consolidate_bench(SynthOptions { acts, amendments, clauses, seed }, queries, args.json)
+        }
+        BenchWhat::Load { dir } => load_bench(&dir, args.json),
+    }
+}
+
+/// The `p`-th percentile of sorted durations, in microseconds.
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[i].as_secs_f64() * 1e6
+}
+
+fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<ExitCode, CliError> {
+    let (lib, errors) = Library::build(synth::generate(opts));
+    if !errors.is_empty() {
+        return Err(CliError::BadArgument(format!("synthetic corpus has {} errors", errors.len())));
+    }
+    let targets: Vec<RegistryId> = (0..opts.acts).map(|i| RegistryId::from_parts(2010, 90_000_000 + i as u32)).collect();
+    let start = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap_or_default();
+    let span = 60 + (opts.acts * opts.amendments / synth::OPS_PER_AMENDING_ACT / 4) as u64;
+    let mut rng = synth::Rng::new(opts.seed);
+    let plan: Vec<(usize, NaiveDate)> = (0..queries)
+        .map(|_| (rng.below(targets.len()), start.checked_add_days(Days::new(rng.next_u64() % span)).unwrap_or(start)))
+        .collect();
+    let mut fast = Vec::with_capacity(queries);
+    let mut nodes_seen = 0usize;
+    for &(a, d) in &plan {
+        let tl = lib.timeline(&targets[a]).ok_or_else(|| CliError::NotFound("act".into()))?;
+        let t = Instant::now();
+        let c = consolidate::consolidate(tl, d).map_err(|e| CliError::NotFound(e.to_string()))?;
+        let mut n = 0;
+        c.walk(&mut |_| n += 1);
+        fast.push(t.elapsed());
+        nodes_seen += n;
+    }
+    let schedules: Vec<_> = targets.iter().map(|t| lib.schedule(t)).collect();
+    let mut slow = Vec::with_capacity(queries);
+    for &(a, d) in &plan {
+        let (Some(act), Some(base), Some(Some(schedule))) = (lib.act(&targets[a]), lib.base(&targets[a]), schedules.get(a)) else {
+            continue;
+        };
+        let t = Instant::now();
+        let tree = naive::consolidate(act, base, schedule, d).map_err(|e| CliError::BadArgument(e.to_string()))?;
+        std::hint::black_box(tree.to_nodes());
+        slow.push(t.elapsed());
+    }
+    fast.sort();
+    slow.sort();
+    let (f50, f99, s50, s99) = (percentile(&fast, 0.5), percentile(&fast, 0.99), percentile(&slow, 0.5), percentile(&slow, 0.99));
+    let avg_nodes = nodes_seen as f64 / queries.max(1) as f64;
+    if json {
+        print_json(&json!({
+            "clauses": opts.clauses, "amendments": opts.amendments, "acts": opts.acts, "queries": queries,
+            "avg_nodes_per_view": avg_nodes,
+            "timeline_p50_us": f50, "timeline_p99_us": f99, "naive_p50_us": s50, "naive_p99_us": s99,
+            "speedup_p50": s50 / f50.max(1e-9),
+        }))?;
+    } else {
+        println!("consolidate: {} acts × {} clauses × {} operations, {} queries, {:.0} nodes per view", opts.acts, opts.clauses, opts.amendments, queries, avg_nodes);
+        println!("  timeline lookup   p50 {f50:8.1} µs   p99 {f99:8.1} µs");
+        println!("  naive re-apply    p50 {s50:8.1} µs   p99 {s99:8.1} µs");
+        println!("  speed-up at p50   {:.1}×", s50 / f50.max(1e-9));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Peak resident memory of this process so far, in MiB (Linux; 0 elsewhere).
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
+    let t = Instant::now();
+    let loaded = crate::corpus::load(dir)?;
+    let secs = t.elapsed().as_secs_f64();
+    let rss = peak_rss_mib();
+    let lib = &loaded.library;
+    if json {
+        print_json(&json!({
+            "dir": dir, "acts": lib.len(), "versions": lib.version_count(), "errors": loaded.errors.len(),
+            "seconds": secs, "peak_rss_mib": rss,
+            "threads": std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }))?;
+    } else {
+        println!("load {}: {} acts, {} versions, {} errors in {:.2} s, peak RSS {:.0} MiB", dir.display(), lib.len(), lib.version_count(), loaded.errors.len(), secs, rss);
+    }
+    Ok(if loaded.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

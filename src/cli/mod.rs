@@ -1,0 +1,196 @@
+//! The command line: one file per command group. `main.rs` only calls [`main`].
+
+mod bench;
+mod corpus_cmds;
+mod show;
+mod synth_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::corpus::{self, CorpusError, Loaded};
+use crate::model::RegistryId;
+
+/// nusqa: point-in-time Kazakh regulatory acts.
+#[derive(Debug, Parser)]
+#[command(name = "nusqa", version, about)]
+pub struct Cli {
+    /// The corpus directory.
+    #[arg(long, global = true, default_value = "corpus")]
+    pub corpus: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Indented plain text.
+    Text,
+    /// Markdown.
+    Md,
+    /// JSON (see docs/json.md).
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate the corpus: print a summary, or every error; exit 1 on errors.
+    Check {
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the acts.
+    Acts {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show an act as in force on a date.
+    Show {
+        /// The act's registry id.
+        act: String,
+        /// The date (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Shorthand for `--format json`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every version of one node.
+    History {
+        /// The act's registry id.
+        act: String,
+        /// The node's eId.
+        eid: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The operations an act makes.
+    Ops {
+        /// The amending act's registry id.
+        act: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record an event of an act (e.g. its first publication).
+    Event {
+        /// The act's registry id.
+        act: String,
+        /// publication, entry_into_force or repeal.
+        kind: String,
+        /// The date (YYYY-MM-DD).
+        date: NaiveDate,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic corpus (labelled synthetic) for tests and benchmarks.
+    Synth {
+        /// Base (amended) acts.
+        #[arg(long)]
+        acts: usize,
+        /// Operations per base act.
+        #[arg(long, default_value_t = 5)]
+        amendments: usize,
+        /// Clauses per base act.
+        #[arg(long, default_value_t = 100)]
+        clauses: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output directory (must not exist or be empty).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Measure consolidation and loading against the naive baseline.
+    Bench(bench::BenchArgs),
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The corpus could not be read at all.
+    #[error("{0}")]
+    Corpus(#[from] CorpusError),
+    /// The corpus has errors.
+    #[error("the corpus has {0} error(s); run `nusqa check`")]
+    Invalid(usize),
+    /// Something asked for does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// An argument is malformed.
+    #[error("{0}")]
+    BadArgument(String),
+    /// Output could not be written.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(match e {
+                CliError::BadArgument(_) | CliError::NotFound(_) => 2,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let root = cli.corpus;
+    match cli.command {
+        Command::Check { json } => corpus_cmds::check(&root, json),
+        Command::Acts { json } => corpus_cmds::acts(&load_valid(&root)?, json),
+        Command::Show { act, as_of, format, json } => {
+            show::show(&load_valid(&root)?, &parse_id(&act)?, as_of, if json { Format::Json } else { format })
+        }
+        Command::History { act, eid, json } => show::history(&load_valid(&root)?, &parse_id(&act)?, &eid, json),
+        Command::Ops { act, json } => corpus_cmds::ops(&load_valid(&root)?, &parse_id(&act)?, json),
+        Command::Event { act, kind, date, json } => corpus_cmds::event(&root, &parse_id(&act)?, &kind, date, json),
+        Command::Synth { acts, amendments, clauses, seed, out } => {
+            synth_cmd::synth(crate::synth::SynthOptions { acts, amendments, clauses, seed }, &out)
+        }
+        Command::Bench(args) => bench::run(args),
+    }
+}
+
+fn parse_id(s: &str) -> Result<RegistryId, CliError> {
+    s.parse().map_err(|e| CliError::BadArgument(format!("{e}")))
+}
+
+/// Loads the corpus and refuses to serve it when it has errors.
+fn load_valid(root: &std::path::Path) -> Result<Loaded, CliError> {
+    let loaded = corpus::load(root)?;
+    if !loaded.errors.is_empty() {
+        for e in &loaded.errors {
+            eprintln!("{e}");
+        }
+        return Err(CliError::Invalid(loaded.errors.len()));
+    }
+    Ok(loaded)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    let s = serde_json::to_string_pretty(value).map_err(|e| CliError::BadArgument(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,64 @@
+//! `show` and `history`: one act, or one node, through time.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::{CliError, Format, print_json, today};
+use crate::consolidate::{self, Status};
+use crate::corpus::Loaded;
+use crate::model::{Content, EId, RegistryId};
+use crate::render;
+
+/// `nusqa show ACT [--as-of DATE] [--format text|md|json]`.
+pub fn show(loaded: &Loaded, id: &RegistryId, as_of: Option<NaiveDate>, format: Format) -> Result<ExitCode, CliError> {
+    let lib = &loaded.library;
+    let (Some(act), Some(tl)) = (lib.act(id), lib.timeline(id)) else {
+        return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
+    };
+    let date = as_of.unwrap_or_else(today);
+    let c = consolidate::consolidate(tl, date).map_err(|e| CliError::NotFound(e.to_string()))?;
+    match format {
+        Format::Text => print!("{}", render::text(act, &c)),
+        Format::Md => print!("{}", render::markdown(act, &c)),
+        Format::Json => print_json(&json!({"act": act, "consolidated": c}))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `nusqa history ACT EID`.
+pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Result<ExitCode, CliError> {
+    let lib = &loaded.library;
+    let tl = lib.timeline(id).ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
+    let eid: EId = eid.parse().map_err(|e| CliError::BadArgument(format!("{e}")))?;
+    let versions = consolidate::history(tl, &eid).ok_or_else(|| CliError::NotFound(format!("{id} has no node `{eid}`")))?;
+    let pending: Vec<_> = tl.pending_by_target.get(&eid).into_iter().flatten().map(|&i| &tl.pending[i]).collect();
+    if json {
+        print_json(&json!({"act": id, "eid": eid, "versions": versions, "pending": pending}))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{id} {eid}");
+    for v in versions {
+        let to = v.validity.to.map_or("…".to_string(), |d| d.to_string());
+        let status = match &v.state.content {
+            Content::Text { .. } => Status::InForce,
+            Content::NotHeld => Status::NotHeld,
+            Content::Repealed => Status::Repealed,
+        };
+        let by = match &v.state.source.item {
+            None => format!("base text of {}", v.state.source.act),
+            Some(item) => format!("{} {}", v.state.source.act, item),
+        };
+        println!("[{} – {})  {:?}  by {by}", v.validity.from, to, status);
+        if let Some(t) = v.state.content.text() {
+            for line in t.lines() {
+                println!("    {line}");
+            }
+        }
+    }
+    for p in pending {
+        println!("pending: {} by {} (earliest {})", p.kind, p.source.act, p.earliest.map_or("unknown".into(), |d| d.to_string()));
+    }
+    Ok(ExitCode::SUCCESS)
+}

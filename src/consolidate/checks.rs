@@ -1,0 +1,74 @@
+//! Consistency findings, each with its place.
+
+use chrono::NaiveDate;
+
+use crate::amend::{AmendError, Origin};
+use crate::model::{EId, RegistryId};
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckKind {
+    /// An operation cannot be applied on its effective date.
+    #[error("operation effective {date} cannot be applied: {error}")]
+    Apply {
+        /// The effective date.
+        date: NaiveDate,
+        /// Why.
+        error: AmendError,
+    },
+    /// Two operations from different acts change one node on the same day, with no
+    /// stated order between them.
+    #[error("operations of {first} and {second} both change `{eid}` on {date} with no stated order")]
+    SameDay {
+        /// The node.
+        eid: EId,
+        /// The day.
+        date: NaiveDate,
+        /// One amending act.
+        first: RegistryId,
+        /// The other.
+        second: RegistryId,
+    },
+    /// An operation dated before the target act was adopted (or took force).
+    #[error("operation effective {date} is dated before the target act's base text of {base}")]
+    BeforeTarget {
+        /// The operation's date.
+        date: NaiveDate,
+        /// The target act's base date.
+        base: NaiveDate,
+    },
+    /// An event dated before the act's registration.
+    #[error("{event} on {date} is dated before registration on {registered}")]
+    EventBeforeRegistration {
+        /// The event.
+        event: &'static str,
+        /// Its date.
+        date: NaiveDate,
+        /// The registration date.
+        registered: NaiveDate,
+    },
+    /// An operation's target act is not in the corpus.
+    #[error("target act {0} is not in the corpus")]
+    UnknownTargetAct(RegistryId),
+    /// The act's clause tree is malformed.
+    #[error("malformed clause tree: {0}")]
+    Tree(crate::model::TreeError),
+    /// A pending operation's target never exists in the target act.
+    #[error("pending operation targets `{0}`, which does not exist")]
+    PendingTargetMissing(EId),
+}
+
+/// A consistency finding: what, and where (act, operation, file and line, node).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckError {
+    /// The act the finding is about: the amending act for operations.
+    pub act: RegistryId,
+    /// The index of the operation among its act's operations.
+    pub op: Option<usize>,
+    /// Where the operation was read from.
+    pub origin: Option<Origin>,
+    /// The node concerned.
+    pub eid: Option<EId>,
+    /// What is wrong.
+    pub kind: CheckKind,
+}

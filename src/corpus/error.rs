@@ -1,0 +1,116 @@
+//! Corpus errors, each with its place: file, line, act, node.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::consolidate::{CheckError, CheckKind};
+use crate::model::{EId, RegistryId};
+
+/// What is wrong with the corpus.
+#[derive(Debug, thiserror::Error)]
+pub enum ErrorKind {
+    /// A file cannot be read or written.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// A JSON file is malformed or does not fit its schema.
+    #[error("invalid JSON: {0}")]
+    Json(String),
+    /// A clause Markdown file is malformed.
+    #[error("{0}")]
+    Format(String),
+    /// A directory's name and the act id inside it differ.
+    #[error("directory is named {dir} but act.json says {id}")]
+    MisplacedAct {
+        /// The directory's name.
+        dir: String,
+        /// The id in act.json.
+        id: RegistryId,
+    },
+    /// Two acts share an id.
+    #[error("duplicate act id {id} (also in {other})")]
+    DuplicateAct {
+        /// The id.
+        id: RegistryId,
+        /// The other file.
+        other: PathBuf,
+    },
+    /// An operation claims another source act than the act whose file holds it.
+    #[error("operation says its source act is {found}, but it is stored with {expected}")]
+    WrongSourceAct {
+        /// The act whose ops.json holds it.
+        expected: RegistryId,
+        /// What it says.
+        found: RegistryId,
+    },
+    /// A consistency check failed.
+    #[error("{0}")]
+    Check(CheckKind),
+}
+
+/// A corpus error with its place.
+#[derive(Debug)]
+pub struct CorpusError {
+    /// The file, when known.
+    pub file: Option<PathBuf>,
+    /// The 1-based line, when known.
+    pub line: Option<usize>,
+    /// The act concerned.
+    pub act: Option<RegistryId>,
+    /// The operation's index in its act, for operation errors.
+    pub op: Option<usize>,
+    /// The node concerned.
+    pub eid: Option<EId>,
+    /// What is wrong.
+    pub kind: ErrorKind,
+}
+
+impl CorpusError {
+    /// An error in `file` at `line`.
+    pub fn at(file: impl Into<PathBuf>, line: Option<usize>, kind: ErrorKind) -> CorpusError {
+        CorpusError { file: Some(file.into()), line, act: None, op: None, eid: None, kind }
+    }
+
+    /// Sets the act.
+    pub fn act(mut self, act: &RegistryId) -> CorpusError {
+        self.act = Some(act.clone());
+        self
+    }
+}
+
+impl From<CheckError> for CorpusError {
+    fn from(e: CheckError) -> CorpusError {
+        CorpusError {
+            file: e.origin.as_ref().map(|o| o.file.clone()),
+            line: e.origin.as_ref().map(|o| o.line),
+            act: Some(e.act),
+            op: e.op,
+            eid: e.eid,
+            kind: ErrorKind::Check(e.kind),
+        }
+    }
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{}:{}: ", file.display(), line)?,
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            _ => {}
+        }
+        if let Some(act) = &self.act {
+            write!(f, "{act}")?;
+            if let Some(op) = self.op {
+                write!(f, " operation #{op}")?;
+            }
+            if let Some(eid) = &self.eid {
+                write!(f, " `{eid}`")?;
+            }
+            write!(f, ": ")?;
+        } else if let Some(eid) = &self.eid {
+            write!(f, "`{eid}`: ")?;
+        }
+        write!(f, "{}", self.kind)
+    }
+}
+
+impl std::error::Error for CorpusError {}

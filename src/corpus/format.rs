@@ -1,0 +1,310 @@
+//! Clause Markdown: the text format of clause trees.
+//!
+//! ```text
+//! # att_1 [1] Жарылыс жұмыстарын жүргізуге рұқсат беру қағидалары
+//! {not-held}
+//!
+//! ## att_1__para_4 [4]
+//! First abzats of the paragraph.
+//!
+//! Second abzats.
+//!
+//! ### att_1__att_2__table_1
+//! | 1 | Көрсетілетін қызметті берушінің атауы | ... |
+//! ```
+//!
+//! * A heading line is one to six `#`, the node's eId, optionally its number in square
+//!   brackets, optionally its heading text. The number of `#` is for readers only: the
+//!   eId places the node, and its parent must come before it.
+//! * The lines up to the next heading are the node's own text. Abzats are separated by
+//!   blank lines; inside the text they are joined with `\n`. Text excludes the node's
+//!   number label ("4.", "1)"), which is in the brackets.
+//! * A body of exactly `{not-held}` means the registry does not hold the text;
+//!   `{repealed}` means the node is repealed.
+//! * In a `table` node, a body of pipe-table lines gives the rows: `row_N` where N is
+//!   the first cell when it is a serial number (else the row's position), with cells
+//!   `cell_1`…; `<br>` inside a cell separates its abzats. A header row (one followed by
+//!   a `|---|` line) becomes `row_head`.
+
+use crate::model::{Content, EId, Node, NodeKind};
+
+/// A fault in a clause Markdown text, with its 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct FormatError {
+    /// The line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The body token of a node whose text the registry does not hold.
+pub const NOT_HELD: &str = "{not-held}";
+/// The body token of a repealed node.
+pub const REPEALED: &str = "{repealed}";
+
+struct Pending {
+    node: Node,
+    line: usize,
+    body: Vec<String>,
+}
+
+/// Parses clause Markdown into top-level nodes. Reports every error, not just the first.
+pub fn parse(text: &str) -> Result<Vec<Node>, Vec<FormatError>> {
+    let mut errors = Vec::new();
+    let mut flat: Vec<Pending> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let lineno = i + 1;
+        if let Some(rest) = heading_rest(line) {
+            match parse_heading(rest) {
+                Ok((eid, num, heading)) => flat.push(Pending {
+                    node: Node { eid, num, heading, content: Content::of(""), children: Vec::new() },
+                    line: lineno,
+                    body: Vec::new(),
+                }),
+                Err(message) => errors.push(FormatError { line: lineno, message }),
+            }
+        } else if let Some(cur) = flat.last_mut() {
+            cur.body.push(line.to_string());
+        } else if !line.trim().is_empty() && !line.trim_start().starts_with("<!--") {
+            errors.push(FormatError { line: lineno, message: "text before the first heading".into() });
+        }
+    }
+    // Bodies.
+    for p in &mut flat {
+        match body_content(&p.body) {
+            Body::Content(c) => p.node.content = c,
+            Body::Table(rows) => {
+                if p.node.eid.kind() != NodeKind::Table {
+                    errors.push(FormatError {
+                        line: p.line,
+                        message: format!("`{}` has table lines but is not a table node", p.node.eid),
+                    });
+                    continue;
+                }
+                match table_rows(&p.node.eid, &rows) {
+                    Ok(children) => p.node.children = children,
+                    Err(message) => errors.push(FormatError { line: p.line, message }),
+                }
+            }
+        }
+    }
+    // Nesting: attach every node to its parent, which must come before it.
+    let mut roots: Vec<Node> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for p in flat {
+        if !seen.insert(p.node.eid.clone()) {
+            errors.push(FormatError { line: p.line, message: format!("duplicate eId `{}`", p.node.eid) });
+            continue;
+        }
+        match p.node.eid.parent() {
+            None => roots.push(p.node),
+            Some(parent) => match find_mut(&mut roots, &parent) {
+                Some(par) => par.children.push(p.node),
+                None => errors.push(FormatError {
+                    line: p.line,
+                    message: format!("`{}` comes before its parent `{parent}`, or the parent is missing", p.node.eid),
+                }),
+            },
+        }
+    }
+    errors.sort_by_key(|e| e.line);
+    if errors.is_empty() { Ok(roots) } else { Err(errors) }
+}
+
+fn heading_rest(line: &str) -> Option<&str> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        Some(line[hashes..].trim())
+    } else {
+        None
+    }
+}
+
+type Heading = (EId, Option<String>, Option<String>);
+
+fn parse_heading(rest: &str) -> Result<Heading, String> {
+    let (eid_text, mut rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    let eid: EId = eid_text.parse().map_err(|e| format!("{e}"))?;
+    rest = rest.trim_start();
+    let mut num = None;
+    if let Some(after) = rest.strip_prefix('[') {
+        let end = after.find(']').ok_or_else(|| format!("`{eid}`: unclosed `[` in the number"))?;
+        num = Some(after[..end].to_string());
+        rest = after[end + 1..].trim_start();
+    }
+    let heading = (!rest.is_empty()).then(|| rest.to_string());
+    Ok((eid, num, heading))
+}
+
+enum Body {
+    Content(Content),
+    Table(Vec<String>),
+}
+
+fn body_content(body: &[String]) -> Body {
+    let lines: Vec<&str> = body.iter().map(|l| l.trim_end()).collect();
+    let non_empty: Vec<&str> = lines.iter().copied().filter(|l| !l.trim().is_empty()).collect();
+    if non_empty.len() == 1 && non_empty[0].trim() == NOT_HELD {
+        return Body::Content(Content::NotHeld);
+    }
+    if non_empty.len() == 1 && non_empty[0].trim() == REPEALED {
+        return Body::Content(Content::Repealed);
+    }
+    if !non_empty.is_empty() && non_empty.iter().all(|l| l.trim_start().starts_with('|')) {
+        return Body::Table(non_empty.iter().map(|l| l.trim().to_string()).collect());
+    }
+    // Abzats: runs of lines separated by blank lines; a run's lines are joined by a space.
+    let mut abzats: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for l in lines {
+        if l.trim().is_empty() {
+            if !cur.is_empty() {
+                abzats.push(std::mem::take(&mut cur));
+            }
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(l.trim());
+        }
+    }
+    if !cur.is_empty() {
+        abzats.push(cur);
+    }
+    Body::Content(Content::of(abzats.join("\n")))
+}
+
+/// Splits a pipe-table line into cells.
+pub fn table_cells(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|');
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(|c| c.trim().replace("<br>", "\n")).collect()
+}
+
+fn is_separator(line: &str) -> bool {
+    table_cells(line).iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
+    let mut rows = Vec::new();
+    let mut used = std::collections::HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        if is_separator(line) {
+            continue;
+        }
+        let cells = table_cells(line);
+        let header = lines.get(i + 1).is_some_and(|next| is_separator(next));
+        let serial = cells.first().map(|c| c.trim_end_matches('.').to_string()).filter(|c| {
+            !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '-')
+        });
+        let num = if header {
+            "head".to_string()
+        } else {
+            serial.clone().unwrap_or_else(|| (rows.len() + 1).to_string())
+        };
+        if !used.insert(num.clone()) {
+            return Err(format!("table `{table}`: two rows numbered {num}"));
+        }
+        let row_eid = table.child(NodeKind::Row, Some(&num)).map_err(|e| e.to_string())?;
+        let mut children = Vec::new();
+        for (j, cell) in cells.iter().enumerate() {
+            let ceid = row_eid.child(NodeKind::Cell, Some(&(j + 1).to_string())).map_err(|e| e.to_string())?;
+            children.push(Node { eid: ceid, num: None, heading: None, content: Content::of(cell.clone()), children: vec![] });
+        }
+        rows.push(Node {
+            eid: row_eid,
+            num: (!header).then(|| serial.unwrap_or(num)),
+            heading: None,
+            content: Content::of(""),
+            children,
+        });
+    }
+    Ok(rows)
+}
+
+fn find_mut<'a>(nodes: &'a mut [Node], eid: &EId) -> Option<&'a mut Node> {
+    for n in nodes.iter_mut() {
+        if &n.eid == eid {
+            return Some(n);
+        }
+        if eid.is_within(&n.eid) {
+            return find_mut(&mut n.children, eid);
+        }
+    }
+    None
+}
+
+/// Writes nodes as clause Markdown; [`parse`] reads it back to the same nodes (tables
+/// are written as explicit row and cell nodes).
+pub fn write(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for n in nodes {
+        write_node(n, &mut out);
+    }
+    out
+}
+
+fn write_node(n: &Node, out: &mut String) {
+    let depth = n.eid.depth().min(6);
+    out.push_str(&"#".repeat(depth));
+    out.push(' ');
+    out.push_str(n.eid.as_str());
+    if let Some(num) = &n.num {
+        out.push_str(&format!(" [{num}]"));
+    }
+    if let Some(h) = &n.heading {
+        out.push(' ');
+        out.push_str(h);
+    }
+    out.push('\n');
+    match &n.content {
+        Content::NotHeld => out.push_str(&format!("{NOT_HELD}\n")),
+        Content::Repealed => out.push_str(&format!("{REPEALED}\n")),
+        Content::Text { text } if text.is_empty() => {}
+        Content::Text { text } => {
+            out.push_str(&text.replace('\n', "\n\n"));
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    for c in &n.children {
+        write_node(c, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_headings_bodies_and_states() {
+        let src = "# att_1 [1] Қағидалар\n{not-held}\n\n## att_1__para_4 [4]\nБірінші.\n\nЕкінші\nжалғасы.\n\n## att_1__para_5 [5]\n{repealed}\n";
+        let nodes = parse(src).unwrap();
+        assert_eq!(nodes.len(), 1);
+        assert_eq!(nodes[0].heading.as_deref(), Some("Қағидалар"));
+        assert_eq!(nodes[0].content, Content::NotHeld);
+        assert_eq!(nodes[0].children[0].content, Content::of("Бірінші.\nЕкінші жалғасы."));
+        assert_eq!(nodes[0].children[1].content, Content::Repealed);
+        assert_eq!(parse(&write(&nodes)).unwrap(), nodes);
+    }
+
+    #[test]
+    fn tables_become_rows_and_cells() {
+        let src = "# att_2 [2]\n\n## att_2__table_1\n| 1 | Атауы | Мазмұны<br>екінші |\n| 2 | Тәсілі | Портал |\n";
+        let nodes = parse(src).unwrap();
+        let table = &nodes[0].children[0];
+        assert_eq!(table.children.len(), 2);
+        assert_eq!(table.children[0].eid.as_str(), "att_2__table_1__row_1");
+        assert_eq!(table.children[0].children[2].content, Content::of("Мазмұны\nекінші"));
+        assert_eq!(parse(&write(&nodes)).unwrap(), nodes);
+    }
+
+    #[test]
+    fn reports_every_error_with_its_line() {
+        let src = "stray\n# bogus_1\n# para_1 [1]\n## para_2__subpara_1 [1]\n# para_1\n";
+        let errs = parse(src).unwrap_err();
+        let lines: Vec<usize> = errs.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![1, 2, 4, 5]);
+    }
+}

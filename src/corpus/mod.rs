@@ -1,0 +1,23 @@
+//! The corpus on disk: the only place where the core's data meets the file system.
+//!
+//! ```text
+//! corpus/
+//!   README.md                 the format, for people
+//!   acts/V14/V1400010273/
+//!     act.json                metadata (frozen once published)
+//!     text.kk.md              the clause tree, in clause Markdown (see `format`)
+//!     ops.json                the operations this act makes (frozen)
+//!     events.json             events recorded after publication (append-only log)
+//!   sources/                  what the texts were restored from, with provenance
+//! ```
+//!
+//! Loading validates everything and reports every error with its place, not just the
+//! first.
+
+pub mod error;
+pub mod format;
+pub mod load;
+pub mod write;
+
+pub use error::{CorpusError, ErrorKind};
+pub use load::{Loaded, load};

@@ -1,0 +1,18 @@
+//! nusqa: a point-in-time database of Kazakhstan's regulatory acts.
+//!
+//! The core (no I/O): [`model`], [`amend`], [`dates`], [`consolidate`] and [`library`].
+//! Around it: [`corpus`] (the files on disk), [`parse`] (reading Kazakh amending acts),
+//! [`render`] (text, Markdown, JSON views) and the `nusqa` command line.
+//! See ARCHITECTURE.md for the map and the invariants.
+
+pub mod amend;
+pub mod consolidate;
+pub mod corpus;
+pub mod dates;
+pub mod library;
+pub mod model;
+pub mod render;
+pub mod synth;
+pub mod cli;
+
+pub use library::{ActEntry, Library};

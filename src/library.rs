@@ -1,0 +1,212 @@
+//! The loaded collection of acts: metadata, base trees, operations and the timelines
+//! built from them. No I/O: the `corpus` module reads and writes the files.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::amend::Operation;
+use crate::consolidate::{ActTimeline, CheckError, CheckKind, Schedule};
+use crate::dates::{self, Resolved};
+use crate::model::{Act, Event, EventKind, Node, RegistryId, TreeError};
+
+/// One act as read from the corpus.
+#[derive(Debug, Clone)]
+pub struct ActEntry {
+    /// Metadata, with every recorded event merged in.
+    pub act: Act,
+    /// The base clause tree.
+    pub base: Vec<Node>,
+    /// The operations this act makes, in document order.
+    pub ops: Vec<Operation>,
+}
+
+/// All acts with their timelines.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    acts: BTreeMap<RegistryId, Act>,
+    bases: BTreeMap<RegistryId, Vec<Node>>,
+    ops: BTreeMap<RegistryId, Vec<Operation>>,
+    /// For each target act, its incoming operations as (amending act, index).
+    incoming: BTreeMap<RegistryId, Vec<(RegistryId, usize)>>,
+    timelines: BTreeMap<RegistryId, ActTimeline>,
+}
+
+impl Library {
+    /// Builds the library and runs every consistency check. The result does not depend
+    /// on the order of `entries`. Entries with a duplicate id must be removed by the
+    /// caller, which knows their files.
+    pub fn build(entries: Vec<ActEntry>) -> (Library, Vec<CheckError>) {
+        let mut lib = Library::default();
+        let mut errors = Vec::new();
+        for e in entries {
+            let id = e.act.id.clone();
+            lib.acts.insert(id.clone(), e.act);
+            lib.bases.insert(id.clone(), e.base);
+            lib.ops.insert(id, e.ops);
+        }
+        for act in lib.acts.values() {
+            check_events(act, &mut errors);
+        }
+        for (source, ops) in &lib.ops {
+            for (i, op) in ops.iter().enumerate() {
+                if lib.acts.contains_key(&op.target_act) {
+                    lib.incoming.entry(op.target_act.clone()).or_default().push((source.clone(), i));
+                } else {
+                    errors.push(CheckError {
+                        act: source.clone(),
+                        op: Some(i),
+                        origin: op.origin.clone(),
+                        eid: op.target.clone(),
+                        kind: CheckKind::UnknownTargetAct(op.target_act.clone()),
+                    });
+                }
+            }
+        }
+        let ids: Vec<RegistryId> = lib.acts.keys().cloned().collect();
+        for id in ids {
+            lib.rebuild(&id, &mut errors);
+        }
+        (lib, errors)
+    }
+
+    /// Rebuilds one act's timeline from its base and incoming operations.
+    fn rebuild(&mut self, id: &RegistryId, errors: &mut Vec<CheckError>) {
+        let (Some(act), Some(base)) = (self.acts.get(id), self.bases.get(id)) else { return };
+        let ops = self.incoming_ops(id);
+        let schedule = Schedule::build(act, &ops, &self.acts, errors);
+        match ActTimeline::build(act, base, &schedule, errors) {
+            Ok(tl) => {
+                self.timelines.insert(id.clone(), tl);
+            }
+            Err(e) => errors.push(tree_error(act, e)),
+        }
+    }
+
+    fn incoming_ops(&self, target: &RegistryId) -> Vec<(&Operation, usize)> {
+        self.incoming
+            .get(target)
+            .into_iter()
+            .flatten()
+            .filter_map(|(src, i)| self.ops.get(src).and_then(|ops| ops.get(*i)).map(|op| (op, *i)))
+            .collect()
+    }
+
+    /// Every act, by id.
+    pub fn acts(&self) -> impl Iterator<Item = &Act> {
+        self.acts.values()
+    }
+
+    /// The number of acts.
+    pub fn len(&self) -> usize {
+        self.acts.len()
+    }
+
+    /// True when there are no acts.
+    pub fn is_empty(&self) -> bool {
+        self.acts.is_empty()
+    }
+
+    /// An act's metadata.
+    pub fn act(&self, id: &RegistryId) -> Option<&Act> {
+        self.acts.get(id)
+    }
+
+    /// An act's base tree.
+    pub fn base(&self, id: &RegistryId) -> Option<&[Node]> {
+        self.bases.get(id).map(Vec::as_slice)
+    }
+
+    /// An act's timeline.
+    pub fn timeline(&self, id: &RegistryId) -> Option<&ActTimeline> {
+        self.timelines.get(id)
+    }
+
+    /// The operations an act makes.
+    pub fn ops_by(&self, source: &RegistryId) -> &[Operation] {
+        self.ops.get(source).map_or(&[], Vec::as_slice)
+    }
+
+    /// The operations aimed at `target`, resolved and ordered (a fresh schedule).
+    pub fn schedule(&self, target: &RegistryId) -> Option<Schedule<'_>> {
+        let act = self.acts.get(target)?;
+        let ops = self.incoming_ops(target);
+        Some(Schedule::build(act, &ops, &self.acts, &mut Vec::new()))
+    }
+
+    /// An operation's effective date against its amending act's recorded events.
+    pub fn resolve(&self, op: &Operation) -> Option<Resolved> {
+        self.acts.get(&op.source_act).map(|a| dates::resolve(&op.effective, a))
+    }
+
+    /// The total number of node versions.
+    pub fn version_count(&self) -> usize {
+        self.timelines.values().map(ActTimeline::version_count).sum()
+    }
+
+    /// Records an event of `id` (e.g. its first publication) and rebuilds the timelines
+    /// of every act it amends, so that operations pending on that event are resolved.
+    /// Returns the consistency findings of the rebuilt acts.
+    pub fn record_event(&mut self, id: &RegistryId, kind: EventKind, date: NaiveDate) -> Result<Vec<CheckError>, RecordError> {
+        let act = self.acts.get_mut(id).ok_or_else(|| RecordError::UnknownAct(id.clone()))?;
+        if let Some(reg) = &act.registration {
+            if date < reg.date {
+                return Err(RecordError::BeforeRegistration { act: id.clone(), date, registered: reg.date });
+            }
+        }
+        act.events.retain(|e| e.kind != kind);
+        act.events.push(Event { kind, date: Some(date), note: None });
+        let mut targets: Vec<RegistryId> = self.ops_by(id).iter().map(|o| o.target_act.clone()).collect();
+        targets.push(id.clone());
+        targets.sort();
+        targets.dedup();
+        let mut errors = Vec::new();
+        for t in targets {
+            self.rebuild(&t, &mut errors);
+        }
+        Ok(errors)
+    }
+}
+
+/// Why an event cannot be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    /// No such act.
+    #[error("act {0} is not in the corpus")]
+    UnknownAct(RegistryId),
+    /// Publication or entry into force before registration.
+    #[error("{act}: an event on {date} cannot come before registration on {registered}")]
+    BeforeRegistration {
+        /// The act.
+        act: RegistryId,
+        /// The date given.
+        date: NaiveDate,
+        /// The registration date.
+        registered: NaiveDate,
+    },
+}
+
+fn check_events(act: &Act, errors: &mut Vec<CheckError>) {
+    let Some(reg) = &act.registration else { return };
+    for e in &act.events {
+        if let Some(date) = e.date {
+            if date < reg.date && e.kind != EventKind::Repeal {
+                errors.push(CheckError {
+                    act: act.id.clone(),
+                    op: None,
+                    origin: None,
+                    eid: None,
+                    kind: CheckKind::EventBeforeRegistration { event: e.kind.as_str(), date, registered: reg.date },
+                });
+            }
+        }
+    }
+}
+
+fn tree_error(act: &Act, e: TreeError) -> CheckError {
+    let eid = match &e {
+        TreeError::DuplicateEId(x) | TreeError::NotTopLevel(x) => Some(x.clone()),
+        TreeError::NotAChild { child, .. } => Some(child.clone()),
+    };
+    CheckError { act: act.id.clone(), op: None, origin: None, eid, kind: CheckKind::Tree(e) }
+}

@@ -1,0 +1,16 @@
+//! The types of nusqa's domain, with no I/O.
+//!
+//! * [`act`]: acts, their identifiers, kinds, issuers and events.
+//! * [`eid`]: Akoma Ntoso-style element identifiers of clauses.
+//! * [`tree`]: clause trees, as stored in the corpus and carried by operations.
+//! * [`version`]: node states, validity intervals and provenance.
+
+pub mod act;
+pub mod eid;
+pub mod tree;
+pub mod version;
+
+pub use act::{Act, ActKind, Event, EventKind, Issuer, Lang, Registration, RegistryId, WorkUri};
+pub use eid::{EId, EIdError, NodeKind};
+pub use tree::{Node, Tree, TreeError};
+pub use version::{AbzatsRange, Content, NodeState, Provenance, Validity, Version};

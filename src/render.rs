@@ -1,0 +1,139 @@
+//! Views of consolidated acts for people: plain text and Markdown. (JSON is the serde
+//! form of [`Consolidated`]; see docs/json.md.)
+
+use std::fmt::Write;
+
+use crate::consolidate::{Consolidated, ConsolidatedNode, Status};
+use crate::model::{Act, Lang, NodeKind};
+
+/// The label a reader expects before a node's text: "4.", "1)", "2-қосымша"…
+pub fn label(kind: NodeKind, num: Option<&str>) -> Option<String> {
+    let num = num?;
+    Some(match kind {
+        NodeKind::Paragraph => format!("{num}."),
+        NodeKind::Subparagraph => format!("{num})"),
+        NodeKind::Attachment => format!("{num}-қосымша"),
+        NodeKind::Chapter => format!("{num}-тарау"),
+        NodeKind::Row => format!("{num}-жол"),
+        _ => num.to_string(),
+    })
+}
+
+fn status_note(n: &ConsolidatedNode<'_>) -> Option<&'static str> {
+    match n.status {
+        Status::InForce => None,
+        Status::Repealed => Some("repealed"),
+        Status::NotHeld => Some("text not held by the registry"),
+        Status::Pending => Some("may already be changed by an amendment whose date is not yet known"),
+    }
+}
+
+fn provenance(n: &ConsolidatedNode<'_>) -> String {
+    let mut s = format!("since {}, ", n.since);
+    match &n.source.item {
+        None => write!(s, "base text of {}", n.source.act).ok(),
+        Some(item) => {
+            write!(s, "by {} {}", n.source.act, item).ok();
+            n.source.abzats.map(|a| write!(s, " abzats {a}").ok());
+            Some(())
+        }
+    };
+    for p in &n.pending {
+        write!(s, "; pending {} by {} (earliest {})", p.kind, p.source.act, p.earliest.map_or("unknown".into(), |d| d.to_string())).ok();
+    }
+    s
+}
+
+/// Plain text: one block per node, indented by depth, with its status and provenance.
+pub fn text(act: &Act, c: &Consolidated<'_>) -> String {
+    let mut out = String::new();
+    writeln!(out, "{} — {}", act.id, act.title(Lang::Kk)).ok();
+    writeln!(out, "{} — as in force on {}{}", act.work_uri, c.date, if c.repealed { " (repealed)" } else { "" }).ok();
+    for p in &c.pending {
+        writeln!(out, "pending: {} by {} (earliest {:?})", p.kind, p.source.act, p.earliest).ok();
+    }
+    out.push('\n');
+    c.walk(&mut |n| {
+        let indent = "  ".repeat(n.eid.depth() - 1);
+        let mut head = String::new();
+        if let Some(l) = label(n.kind, n.num) {
+            head.push_str(&l);
+            head.push(' ');
+        }
+        if let Some(h) = n.heading {
+            head.push_str(h);
+            head.push(' ');
+        }
+        writeln!(out, "{indent}{head}[{}]", n.eid).ok();
+        if let Some(note) = status_note(n) {
+            writeln!(out, "{indent}  ({note})").ok();
+        }
+        if let Some(t) = n.text.filter(|t| !t.is_empty()) {
+            for line in t.lines() {
+                writeln!(out, "{indent}  {line}").ok();
+            }
+        }
+        writeln!(out, "{indent}  — {}", provenance(n)).ok();
+    });
+    out
+}
+
+/// Markdown: a heading per node carrying its eId, the text as paragraphs, and the
+/// provenance as an emphasised line.
+pub fn markdown(act: &Act, c: &Consolidated<'_>) -> String {
+    let mut out = String::new();
+    writeln!(out, "# {}\n", act.title(Lang::Kk)).ok();
+    writeln!(out, "`{}` · `{}` · in force on {}\n", act.id, act.work_uri, c.date).ok();
+    c.walk(&mut |n| {
+        let level = (n.eid.depth() + 1).min(6);
+        let mut head = String::new();
+        if let Some(l) = label(n.kind, n.num) {
+            head.push_str(&l);
+            head.push(' ');
+        }
+        if let Some(h) = n.heading {
+            head.push_str(h);
+            head.push(' ');
+        }
+        writeln!(out, "{} {}{{#{}}}\n", "#".repeat(level), head, n.eid).ok();
+        if let Some(note) = status_note(n) {
+            writeln!(out, "> {note}\n").ok();
+        }
+        if let Some(t) = n.text.filter(|t| !t.is_empty()) {
+            for line in t.lines() {
+                writeln!(out, "{line}\n").ok();
+            }
+        }
+        writeln!(out, "*{}*\n", provenance(n)).ok();
+    });
+    out
+}
+
+/// The JSON form of an operation with its effective date worked out: the stored fields
+/// plus `index` and an `effective` object of the shape documented in docs/json.md.
+pub fn op_json(op: &crate::amend::Operation, index: usize, resolved: Option<crate::dates::Resolved>) -> serde_json::Value {
+    use crate::dates::{EffectiveRule, Resolved};
+    use serde_json::json;
+    let (rule, event, days) = match &op.effective {
+        EffectiveRule::Fixed { .. } => ("fixed", None, None),
+        EffectiveRule::AfterEvent { event, days } => ("after_event", Some(event.as_str()), Some(*days)),
+        EffectiveRule::OnEntryIntoForce => ("on_entry_into_force", None, None),
+    };
+    let resolved = resolved.unwrap_or(Resolved::Pending { earliest: None });
+    let mut v = serde_json::to_value(op).unwrap_or_else(|_| json!({}));
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("index".into(), json!(index));
+        obj.insert(
+            "effective".into(),
+            json!({
+                "rule": rule,
+                "event": event,
+                "days": days,
+                "date": resolved.date(),
+                "earliest": resolved.earliest(),
+                "status": resolved.status(),
+            }),
+        );
+    }
+    v
+}
