@@ -143,7 +143,7 @@ pub fn after_period(event_date: NaiveDate, days: u32) -> Option<NaiveDate> {
 /// The earliest date `event` of `act` can have when it is not recorded: publication and
 /// entry into force cannot come before state registration (or adoption).
 fn earliest_event(act: &Act, event: EventKind) -> Option<NaiveDate> {
-    let floor = act.registration.as_ref().map_or(act.date, |r| r.date);
+    let floor = act.registration.as_ref().and_then(|r| r.date).unwrap_or(act.date);
     match event {
         EventKind::Publication | EventKind::EntryIntoForce | EventKind::Repeal => Some(floor),
     }

@@ -149,9 +149,9 @@ impl Library {
     /// Returns the consistency findings of the rebuilt acts.
     pub fn record_event(&mut self, id: &RegistryId, kind: EventKind, date: NaiveDate) -> Result<Vec<CheckError>, RecordError> {
         let act = self.acts.get_mut(id).ok_or_else(|| RecordError::UnknownAct(id.clone()))?;
-        if let Some(reg) = &act.registration {
-            if date < reg.date {
-                return Err(RecordError::BeforeRegistration { act: id.clone(), date, registered: reg.date });
+        if let Some(registered) = act.registration.as_ref().and_then(|r| r.date) {
+            if date < registered && kind != EventKind::Repeal {
+                return Err(RecordError::BeforeRegistration { act: id.clone(), date, registered });
             }
         }
         act.events.retain(|e| e.kind != kind);
@@ -187,16 +187,16 @@ pub enum RecordError {
 }
 
 fn check_events(act: &Act, errors: &mut Vec<CheckError>) {
-    let Some(reg) = &act.registration else { return };
+    let Some(registered) = act.registration.as_ref().and_then(|r| r.date) else { return };
     for e in &act.events {
         if let Some(date) = e.date {
-            if date < reg.date && e.kind != EventKind::Repeal {
+            if date < registered && e.kind != EventKind::Repeal {
                 errors.push(CheckError {
                     act: act.id.clone(),
                     op: None,
                     origin: None,
                     eid: None,
-                    kind: CheckKind::EventBeforeRegistration { event: e.kind.as_str(), date, registered: reg.date },
+                    kind: CheckKind::EventBeforeRegistration { event: e.kind.as_str(), date, registered },
                 });
             }
         }

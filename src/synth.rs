@@ -157,7 +157,7 @@ impl Synth {
         let id = Synth::base_id(i);
         let date = day(NaiveDate::from_ymd_opt(2010, 1, 1).unwrap_or_default(), i % 3000);
         let mut act = synthetic_act(id.clone(), date, format!("{}", 1000 + i), format!("Синтетикалық бұйрық № {}", 1000 + i));
-        act.registration = Some(Registration { number: 90_000_000 + i as u32, date });
+        act.registration = Some(Registration { number: 90_000_000 + i as u32, date: Some(date) });
         let base = vec![self.base_tree(&mut rng)];
         // Slots: (effective date, amending act, position) in application order.
         let mut slots: Vec<(Option<NaiveDate>, usize, usize)> = (0..self.opts.amendments)
@@ -282,7 +282,7 @@ impl Synth {
             let id = Synth::amending_id(k);
             let date = Synth::amending_date(k);
             let mut act = synthetic_act(id.clone(), date, format!("{}", 5000 + k), format!("Синтетикалық өзгерту бұйрығы № {}", 5000 + k));
-            act.registration = Some(Registration { number: 95_000_000 + k as u32, date });
+            act.registration = Some(Registration { number: 95_000_000 + k as u32, date: Some(date) });
             let (rule, publication) = self.amending_rule(k);
             if let Some(p) = publication {
                 act.events.push(Event { kind: EventKind::Publication, date: Some(p), note: None });

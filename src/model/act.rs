@@ -195,8 +195,8 @@ pub enum Lang {
 pub struct Registration {
     /// The number in the Register of State Registration of Normative Legal Acts.
     pub number: u32,
-    /// The date of registration.
-    pub date: NaiveDate,
+    /// The date of registration, when the registry states it.
+    pub date: Option<NaiveDate>,
 }
 
 /// The kind of an event in an act's life.

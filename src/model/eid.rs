@@ -4,11 +4,14 @@
 //! or `att_1__att_2__table_1__row_1`. Parts without a number (`preamble`,
 //! `conclusions`) are bare. Numbers keep the act's own labels: `para_18-1`.
 //!
-//! The scheme: `att` attachments (annexes), numbered as the act numbers them, nested for
-//! an annex of an annex; `chp` chapters; `para` numbered paragraphs (тармақ) and the
+//! The scheme: `preface` the document's title block, `preamble` and `conclusions`
+//! (unnumbered); `att` attachments (annexes), numbered as the act numbers them, nested
+//! for an annex of an annex; `chp` chapters; `para` numbered paragraphs (тармақ) and the
 //! order's own items; `subpara` subparagraphs (тармақша, `1)`); `abz` unnumbered abzats,
 //! numbered by their position among the lines of their parent (the registry's count);
-//! `table`, `row` (by serial number, реттік нөмірі) and `cell`.
+//! `table`, `row` (by serial number, реттік нөмірі) and `cell`. An attachment whose
+//! number the registry does not state gets a descriptive number, documented with its act
+//! (e.g. `att_std` for the state-service standard of order No. 208).
 
 use std::fmt;
 use std::str::FromStr;
@@ -19,6 +22,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
+    /// The title block of the published document (title, registration line).
+    Preface,
     /// кіріспе: the preamble, including the enacting formula.
     Preamble,
     /// The signature block at the end of an act.
@@ -45,6 +50,7 @@ impl NodeKind {
     /// The eId part prefix of this kind.
     pub fn prefix(self) -> &'static str {
         match self {
+            NodeKind::Preface => "preface",
             NodeKind::Preamble => "preamble",
             NodeKind::Conclusions => "conclusions",
             NodeKind::Attachment => "att",
@@ -61,6 +67,7 @@ impl NodeKind {
     /// The kind whose eId prefix is `prefix`.
     pub fn from_prefix(prefix: &str) -> Option<NodeKind> {
         Some(match prefix {
+            "preface" => NodeKind::Preface,
             "preamble" => NodeKind::Preamble,
             "conclusions" => NodeKind::Conclusions,
             "att" => NodeKind::Attachment,
@@ -77,7 +84,7 @@ impl NodeKind {
 
     /// True for kinds whose eId part carries no number.
     pub fn is_unnumbered(self) -> bool {
-        matches!(self, NodeKind::Preamble | NodeKind::Conclusions)
+        matches!(self, NodeKind::Preface | NodeKind::Preamble | NodeKind::Conclusions)
     }
 }
 
