@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod dates;
 pub mod library;
 pub mod model;
+pub mod parse;
 pub mod render;
 pub mod synth;
 pub mod cli;

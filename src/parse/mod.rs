@@ -1,0 +1,1 @@
+//! Reading the Kazakh text of amending acts into operations (to be written).

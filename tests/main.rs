@@ -1,0 +1,4 @@
+//! The single integration-test binary (as in ripgrep): every test module is declared
+//! here, so the suite links once.
+
+mod parse_kk;

@@ -1,0 +1,1 @@
+//! Tests of the Kazakh amendment parser (to be written).
