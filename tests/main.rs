@@ -1,4 +1,6 @@
 //! The single integration-test binary (as in ripgrep): every test module is declared
 //! here, so the suite links once.
 
+mod datatests;
 mod parse_kk;
+mod support;

@@ -302,11 +302,18 @@ fn overwrite(
             repeal_subtree(tree, old, date, provenance, touched);
         }
     }
-    let mut order: Vec<EId> = content.children.iter().map(|c| c.eid.clone()).collect();
-    // Repealed children keep their place after the new ones, so history stays reachable.
-    for old in old_children {
-        if !order.contains(&old) {
-            order.push(old);
+    // Existing children keep their places (a node never moves, so the order on any past
+    // date stays a sub-sequence of today's); new ones go after the new wording's previous
+    // child.
+    let mut order = old_children;
+    let mut at = 0;
+    for c in &content.children {
+        match order.iter().position(|e| e == &c.eid) {
+            Some(i) => at = at.max(i + 1),
+            None => {
+                order.insert(at, c.eid.clone());
+                at += 1;
+            }
         }
     }
     for c in &content.children {

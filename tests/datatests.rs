@@ -1,0 +1,140 @@
+//! Data-driven consolidation cases, in the spirit of AJDB's `tests/datatests/`: each
+//! file under `tests/datatests/` holds a target act, amending acts with their
+//! operations, and steps (consolidate at a date and compare; record an event), plus the
+//! consistency errors expected. Adding a case is adding a file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use nusqa::consolidate::consolidate;
+use nusqa::corpus::format;
+use nusqa::model::{Act, ActKind, Event, EventKind, Issuer, Lang, Registration, RegistryId, WorkUri};
+use nusqa::{ActEntry, Library};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::support::{compact, d};
+
+#[derive(Deserialize)]
+struct Case {
+    description: String,
+    target: ActSpec,
+    #[serde(default)]
+    amending: Vec<ActSpec>,
+    #[serde(default)]
+    errors: Vec<String>,
+    steps: Vec<Step>,
+}
+
+#[derive(Deserialize)]
+struct ActSpec {
+    id: String,
+    date: String,
+    #[serde(default)]
+    registered: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    tree: String,
+    #[serde(default)]
+    ops: Vec<Value>,
+    #[serde(default)]
+    entry_into_force: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Step {
+    At { at: String, expect: Vec<String> },
+    Publish { publish: String, on: String },
+    Before { before_act: String },
+}
+
+fn entry(spec: &ActSpec) -> ActEntry {
+    let id: RegistryId = spec.id.parse().unwrap();
+    let date = d(&spec.date);
+    let mut events = Vec::new();
+    if let Some(p) = &spec.published {
+        events.push(Event { kind: EventKind::Publication, date: Some(d(p)), note: None });
+    }
+    let act = Act {
+        work_uri: WorkUri::new(&ActKind::Order, date, "1"),
+        id: id.clone(),
+        kind: ActKind::Order,
+        issuer: Issuer { office: "Test Minister".into(), names: BTreeMap::new(), acting: false },
+        date,
+        number: "1".into(),
+        registration: spec.registered.as_ref().map(|r| Registration { number: id.registration_number(), date: Some(d(r)) }),
+        titles: BTreeMap::from([(Lang::Kk, format!("Test act {id}"))]),
+        events,
+        synthetic: true,
+        provenance: None,
+        editorial_notes: vec![],
+        entry_into_force: spec.entry_into_force.clone().map(|v| serde_json::from_value(v).unwrap()),
+    };
+    let base = format::parse(&spec.tree).unwrap_or_else(|e| panic!("{}: bad tree: {e:?}", spec.id));
+    let ops = spec
+        .ops
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            let o = v.as_object_mut().unwrap();
+            o.entry("source_act").or_insert(Value::String(spec.id.clone()));
+            o.entry("source_item").or_insert(Value::String("para_1".into()));
+            o.entry("source_abzats").or_insert(Value::Null);
+            serde_json::from_value(v).unwrap_or_else(|e| panic!("{}: bad op: {e}", spec.id))
+        })
+        .collect();
+    ActEntry { act, base, ops }
+}
+
+fn run_case(path: &Path) {
+    let case: Case = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = format!("{} ({})", path.file_name().unwrap().to_string_lossy(), case.description);
+    let mut entries = vec![entry(&case.target)];
+    entries.extend(case.amending.iter().map(entry));
+    let (mut lib, errors) = Library::build(entries);
+    let messages: Vec<String> = errors.iter().map(|e| e.kind.to_string()).collect();
+    assert_eq!(messages.len(), case.errors.len(), "{name}: errors {messages:#?}");
+    for (m, want) in messages.iter().zip(&case.errors) {
+        assert!(m.contains(want.as_str()), "{name}: error `{m}` does not contain `{want}`");
+    }
+    let target: RegistryId = case.target.id.parse().unwrap();
+    for step in &case.steps {
+        match step {
+            Step::At { at, expect } => {
+                let tl = lib.timeline(&target).unwrap();
+                let c = consolidate(tl, d(at)).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(&compact(&c), expect, "{name}: at {at}");
+                // The naive baseline must agree on every case.
+                let schedule = lib.schedule(&target).unwrap();
+                let naive = nusqa::consolidate::naive::consolidate(lib.act(&target).unwrap(), lib.base(&target).unwrap(), &schedule, d(at)).unwrap();
+                let mut naive_eids = naive.all();
+                naive_eids.retain(|_| true);
+                let mut view_eids = Vec::new();
+                c.walk(&mut |n| view_eids.push(n.eid.clone()));
+                assert_eq!(view_eids, naive_eids, "{name}: naive order at {at}");
+            }
+            Step::Publish { publish, on } => {
+                let errs = lib.record_event(&publish.parse().unwrap(), EventKind::Publication, d(on)).unwrap();
+                assert!(errs.is_empty(), "{name}: {errs:?}");
+            }
+            Step::Before { before_act } => {
+                let tl = lib.timeline(&target).unwrap();
+                assert!(consolidate(tl, d(before_act)).is_err(), "{name}: consolidating before the act must fail");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_data_driven_case() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/datatests");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    files.sort();
+    assert!(files.len() >= 10, "expected the data-driven cases in {}", dir.display());
+    for f in files {
+        run_case(&f);
+    }
+}
