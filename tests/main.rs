@@ -1,6 +1,8 @@
 //! The single integration-test binary (as in ripgrep): every test module is declared
 //! here, so the suite links once.
 
+mod corpus_errors;
 mod datatests;
 mod parse_kk;
+mod properties;
 mod support;

@@ -155,8 +155,12 @@ fn read_ops(path: &Path, act: &RegistryId, errors: &mut Vec<CorpusError>) -> Vec
     };
     let mut ops = Vec::with_capacity(raws.len());
     for (i, raw) in raws.iter().enumerate() {
-        let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-        let line = text[..offset].matches('\n').count() + 1;
+        // The raw slice may start with the whitespace after a comma: errors count lines
+        // from the slice's start, the operation's place is its first character.
+        let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+        let raw_line = text[..start].matches('\n').count() + 1;
+        let lead = &raw.get()[..raw.get().len() - raw.get().trim_start().len()];
+        let line = raw_line + lead.matches('\n').count();
         match serde_json::from_str::<Operation>(raw.get()) {
             Ok(mut op) => {
                 if &op.source_act != act {
@@ -174,7 +178,7 @@ fn read_ops(path: &Path, act: &RegistryId, errors: &mut Vec<CorpusError>) -> Vec
                 ops.push(op);
             }
             Err(e) => {
-                let mut err = CorpusError::at(path, Some(line + e.line() - 1), ErrorKind::Json(e.to_string())).act(act);
+                let mut err = CorpusError::at(path, Some(raw_line + e.line() - 1), ErrorKind::Json(e.to_string())).act(act);
                 err.op = Some(i);
                 errors.push(err);
             }
