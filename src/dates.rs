@@ -176,7 +176,9 @@ fn resolve_depth(rule: &EffectiveRule, source: &Act, depth: u8) -> Resolved {
                 Some(eif) if depth == 0 && eif.default != EffectiveRule::OnEntryIntoForce => {
                     resolve_depth(&eif.default, source, depth + 1)
                 }
-                _ => Resolved::Pending { earliest: earliest_event(source, EventKind::EntryIntoForce) },
+                _ => Resolved::Pending {
+                    earliest: earliest_event(source, EventKind::EntryIntoForce),
+                },
             }
         }
     }
@@ -200,7 +202,10 @@ mod tests {
     #[test]
     fn exceptions_match_item_and_abzats() {
         let eif = EntryIntoForce {
-            default: EffectiveRule::AfterEvent { event: EventKind::Publication, days: 60 },
+            default: EffectiveRule::AfterEvent {
+                event: EventKind::Publication,
+                days: 60,
+            },
             exceptions: vec![EntryIntoForceException {
                 item: "att_1__para_3".into(),
                 abzats: Some(AbzatsRange { from: 3, to: 11 }),
@@ -210,7 +215,10 @@ mod tests {
         };
         let inside = Some(AbzatsRange { from: 3, to: 11 });
         let outside = Some(AbzatsRange { from: 12, to: 15 });
-        assert_eq!(eif.rule_for("att_1__para_3", inside), &EffectiveRule::Fixed { date: d("2026-01-01") });
+        assert_eq!(
+            eif.rule_for("att_1__para_3", inside),
+            &EffectiveRule::Fixed { date: d("2026-01-01") }
+        );
         assert_eq!(eif.rule_for("att_1__para_3", outside), &eif.default);
         assert_eq!(eif.rule_for("att_1__para_30", inside), &eif.default);
         assert_eq!(eif.rule_for("att_1__para_2", inside), &eif.default);

@@ -6,6 +6,7 @@
 //! See ARCHITECTURE.md for the map and the invariants.
 
 pub mod amend;
+pub mod cli;
 pub mod consolidate;
 pub mod corpus;
 pub mod dates;
@@ -14,6 +15,5 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod synth;
-pub mod cli;
 
 pub use library::{ActEntry, Library};

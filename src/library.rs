@@ -51,7 +51,10 @@ impl Library {
         for (source, ops) in &lib.ops {
             for (i, op) in ops.iter().enumerate() {
                 if lib.acts.contains_key(&op.target_act) {
-                    lib.incoming.entry(op.target_act.clone()).or_default().push((source.clone(), i));
+                    lib.incoming
+                        .entry(op.target_act.clone())
+                        .or_default()
+                        .push((source.clone(), i));
                 } else {
                     errors.push(CheckError {
                         act: source.clone(),
@@ -72,7 +75,9 @@ impl Library {
 
     /// Rebuilds one act's timeline from its base and incoming operations.
     fn rebuild(&mut self, id: &RegistryId, errors: &mut Vec<CheckError>) {
-        let (Some(act), Some(base)) = (self.acts.get(id), self.bases.get(id)) else { return };
+        let (Some(act), Some(base)) = (self.acts.get(id), self.bases.get(id)) else {
+            return;
+        };
         let ops = self.incoming_ops(id);
         let schedule = Schedule::build(act, &ops, &self.acts, errors);
         match ActTimeline::build(act, base, &schedule, errors) {
@@ -147,15 +152,31 @@ impl Library {
     /// Records an event of `id` (e.g. its first publication) and rebuilds the timelines
     /// of every act it amends, so that operations pending on that event are resolved.
     /// Returns the consistency findings of the rebuilt acts.
-    pub fn record_event(&mut self, id: &RegistryId, kind: EventKind, date: NaiveDate) -> Result<Vec<CheckError>, RecordError> {
-        let act = self.acts.get_mut(id).ok_or_else(|| RecordError::UnknownAct(id.clone()))?;
+    pub fn record_event(
+        &mut self,
+        id: &RegistryId,
+        kind: EventKind,
+        date: NaiveDate,
+    ) -> Result<Vec<CheckError>, RecordError> {
+        let act = self
+            .acts
+            .get_mut(id)
+            .ok_or_else(|| RecordError::UnknownAct(id.clone()))?;
         if let Some(registered) = act.registration.as_ref().and_then(|r| r.date) {
             if date < registered && kind != EventKind::Repeal {
-                return Err(RecordError::BeforeRegistration { act: id.clone(), date, registered });
+                return Err(RecordError::BeforeRegistration {
+                    act: id.clone(),
+                    date,
+                    registered,
+                });
             }
         }
         act.events.retain(|e| e.kind != kind);
-        act.events.push(Event { kind, date: Some(date), note: None });
+        act.events.push(Event {
+            kind,
+            date: Some(date),
+            note: None,
+        });
         let mut targets: Vec<RegistryId> = self.ops_by(id).iter().map(|o| o.target_act.clone()).collect();
         targets.push(id.clone());
         targets.sort();
@@ -187,7 +208,9 @@ pub enum RecordError {
 }
 
 fn check_events(act: &Act, errors: &mut Vec<CheckError>) {
-    let Some(registered) = act.registration.as_ref().and_then(|r| r.date) else { return };
+    let Some(registered) = act.registration.as_ref().and_then(|r| r.date) else {
+        return;
+    };
     for e in &act.events {
         if let Some(date) = e.date {
             if date < registered && e.kind != EventKind::Repeal {
@@ -196,7 +219,11 @@ fn check_events(act: &Act, errors: &mut Vec<CheckError>) {
                     op: None,
                     origin: None,
                     eid: None,
-                    kind: CheckKind::EventBeforeRegistration { event: e.kind.as_str(), date, registered },
+                    kind: CheckKind::EventBeforeRegistration {
+                        event: e.kind.as_str(),
+                        date,
+                        registered,
+                    },
                 });
             }
         }
@@ -208,5 +235,11 @@ fn tree_error(act: &Act, e: TreeError) -> CheckError {
         TreeError::DuplicateEId(x) | TreeError::NotTopLevel(x) => Some(x.clone()),
         TreeError::NotAChild { child, .. } => Some(child.clone()),
     };
-    CheckError { act: act.id.clone(), op: None, origin: None, eid, kind: CheckKind::Tree(e) }
+    CheckError {
+        act: act.id.clone(),
+        op: None,
+        origin: None,
+        eid,
+        kind: CheckKind::Tree(e),
+    }
 }

@@ -39,7 +39,14 @@ fn provenance(n: &ConsolidatedNode<'_>) -> String {
         }
     };
     for p in &n.pending {
-        write!(s, "; pending {} by {} (earliest {})", p.kind, p.source.act, p.earliest.map_or("unknown".into(), |d| d.to_string())).ok();
+        write!(
+            s,
+            "; pending {} by {} (earliest {})",
+            p.kind,
+            p.source.act,
+            p.earliest.map_or("unknown".into(), |d| d.to_string())
+        )
+        .ok();
     }
     s
 }
@@ -48,9 +55,21 @@ fn provenance(n: &ConsolidatedNode<'_>) -> String {
 pub fn text(act: &Act, c: &Consolidated<'_>) -> String {
     let mut out = String::new();
     writeln!(out, "{} — {}", act.id, act.title(Lang::Kk)).ok();
-    writeln!(out, "{} — as in force on {}{}", act.work_uri, c.date, if c.repealed { " (repealed)" } else { "" }).ok();
+    writeln!(
+        out,
+        "{} — as in force on {}{}",
+        act.work_uri,
+        c.date,
+        if c.repealed { " (repealed)" } else { "" }
+    )
+    .ok();
     for p in &c.pending {
-        writeln!(out, "pending: {} by {} (earliest {:?})", p.kind, p.source.act, p.earliest).ok();
+        writeln!(
+            out,
+            "pending: {} by {} (earliest {:?})",
+            p.kind, p.source.act, p.earliest
+        )
+        .ok();
     }
     out.push('\n');
     c.walk(&mut |n| {
@@ -111,7 +130,11 @@ pub fn markdown(act: &Act, c: &Consolidated<'_>) -> String {
 
 /// The JSON form of an operation with its effective date worked out: the stored fields
 /// plus `index` and an `effective` object of the shape documented in docs/json.md.
-pub fn op_json(op: &crate::amend::Operation, index: usize, resolved: Option<crate::dates::Resolved>) -> serde_json::Value {
+pub fn op_json(
+    op: &crate::amend::Operation,
+    index: usize,
+    resolved: Option<crate::dates::Resolved>,
+) -> serde_json::Value {
     use crate::dates::{EffectiveRule, Resolved};
     use serde_json::json;
     let (rule, event, days) = match &op.effective {

@@ -16,8 +16,8 @@ use crate::amend::{self, Change, Operation, Position};
 use crate::dates::EffectiveRule;
 use crate::library::ActEntry;
 use crate::model::{
-    Act, ActKind, Content, EId, Event, EventKind, Issuer, Lang, Node, NodeKind, Provenance, Registration, RegistryId, Tree,
-    WorkUri,
+    Act, ActKind, Content, EId, Event, EventKind, Issuer, Lang, Node, NodeKind, Provenance, Registration, RegistryId,
+    Tree, WorkUri,
 };
 
 /// What to generate.
@@ -37,11 +37,46 @@ pub struct SynthOptions {
 pub const OPS_PER_AMENDING_ACT: usize = 10;
 
 const WORDS: &[&str] = &[
-    "мемлекеттік", "қызмет", "көрсету", "қағидалары", "өнеркәсіптік", "қауіпсіздік", "саласындағы", "уәкілетті",
-    "орган", "өтініш", "құжаттар", "жұмыс", "күні", "тәртіппен", "белгіленген", "рұқсат", "беру", "лицензия",
-    "жарылыс", "объектілер", "портал", "электрондық", "нысан", "мерзімі", "бас", "тарту", "негіздер", "аумақтық",
-    "бөлімше", "ақпарат", "жүйесі", "көрсетілетін", "қызметті", "алушы", "беруші", "тексереді", "жолдайды",
-    "хабарлайды", "сәйкес", "осы",
+    "мемлекеттік",
+    "қызмет",
+    "көрсету",
+    "қағидалары",
+    "өнеркәсіптік",
+    "қауіпсіздік",
+    "саласындағы",
+    "уәкілетті",
+    "орган",
+    "өтініш",
+    "құжаттар",
+    "жұмыс",
+    "күні",
+    "тәртіппен",
+    "белгіленген",
+    "рұқсат",
+    "беру",
+    "лицензия",
+    "жарылыс",
+    "объектілер",
+    "портал",
+    "электрондық",
+    "нысан",
+    "мерзімі",
+    "бас",
+    "тарту",
+    "негіздер",
+    "аумақтық",
+    "бөлімше",
+    "ақпарат",
+    "жүйесі",
+    "көрсетілетін",
+    "қызметті",
+    "алушы",
+    "беруші",
+    "тексереді",
+    "жолдайды",
+    "хабарлайды",
+    "сәйкес",
+    "осы",
 ];
 
 /// A small, fast, deterministic generator (SplitMix64).
@@ -88,7 +123,11 @@ fn synthetic_act(id: RegistryId, date: NaiveDate, number: String, title: String)
         work_uri: WorkUri::new(&ActKind::Order, date, &number),
         id,
         kind: ActKind::Order,
-        issuer: Issuer { office: "Synthetic Minister".into(), names: BTreeMap::new(), acting: false },
+        issuer: Issuer {
+            office: "Synthetic Minister".into(),
+            names: BTreeMap::new(),
+            acting: false,
+        },
         date,
         number,
         registration: None,
@@ -114,7 +153,11 @@ impl Synth {
     /// A generator for `opts`.
     pub fn new(opts: SynthOptions) -> Synth {
         let amending_count = (opts.acts * opts.amendments).div_ceil(OPS_PER_AMENDING_ACT);
-        Synth { opts, amending_count, buckets: vec![Vec::new(); amending_count] }
+        Synth {
+            opts,
+            amending_count,
+            buckets: vec![Vec::new(); amending_count],
+        }
     }
 
     fn base_id(i: usize) -> RegistryId {
@@ -134,12 +177,24 @@ impl Synth {
     fn amending_rule(&self, k: usize) -> (EffectiveRule, Option<NaiveDate>) {
         let date = Synth::amending_date(k);
         if k * 100 >= self.amending_count * 99 && self.amending_count >= 100 {
-            return (EffectiveRule::AfterEvent { event: EventKind::Publication, days: 10 }, None);
+            return (
+                EffectiveRule::AfterEvent {
+                    event: EventKind::Publication,
+                    days: 10,
+                },
+                None,
+            );
         }
         if k % 5 < 3 {
             (EffectiveRule::Fixed { date: day(date, 30) }, Some(day(date, 5)))
         } else {
-            (EffectiveRule::AfterEvent { event: EventKind::Publication, days: 10 }, Some(day(date, 5)))
+            (
+                EffectiveRule::AfterEvent {
+                    event: EventKind::Publication,
+                    days: 10,
+                },
+                Some(day(date, 5)),
+            )
         }
     }
 
@@ -156,8 +211,16 @@ impl Synth {
         let mut rng = Rng::new(self.opts.seed.wrapping_mul(1_000_003).wrapping_add(i as u64));
         let id = Synth::base_id(i);
         let date = day(NaiveDate::from_ymd_opt(2010, 1, 1).unwrap_or_default(), i % 3000);
-        let mut act = synthetic_act(id.clone(), date, format!("{}", 1000 + i), format!("Синтетикалық бұйрық № {}", 1000 + i));
-        act.registration = Some(Registration { number: 90_000_000 + i as u32, date: Some(date) });
+        let mut act = synthetic_act(
+            id.clone(),
+            date,
+            format!("{}", 1000 + i),
+            format!("Синтетикалық бұйрық № {}", 1000 + i),
+        );
+        act.registration = Some(Registration {
+            number: 90_000_000 + i as u32,
+            date: Some(date),
+        });
         let base = vec![self.base_tree(&mut rng)];
         // Slots: (effective date, amending act, position) in application order.
         let mut slots: Vec<(Option<NaiveDate>, usize, usize)> = (0..self.opts.amendments)
@@ -175,7 +238,9 @@ impl Synth {
         for (when, k, j) in slots {
             let source = Synth::amending_id(k);
             for _attempt in 0..20 {
-                let Some(mut op) = self.random_op(&mut rng, &tree, &source, &id, k, j) else { continue };
+                let Some(mut op) = self.random_op(&mut rng, &tree, &source, &id, k, j) else {
+                    continue;
+                };
                 op.effective = self.amending_rule(k).0;
                 let target = op.target.clone().unwrap_or_else(|| eid("att_1"));
                 match when {
@@ -195,7 +260,11 @@ impl Synth {
                 break;
             }
         }
-        ActEntry { act, base, ops: Vec::new() }
+        ActEntry {
+            act,
+            base,
+            ops: Vec::new(),
+        }
     }
 
     fn base_tree(&self, rng: &mut Rng) -> Node {
@@ -203,23 +272,51 @@ impl Synth {
         let root = eid("att_1");
         let mut children = Vec::with_capacity(paras);
         for p in 1..=paras {
-            let pe = root.child(NodeKind::Paragraph, Some(&p.to_string())).unwrap_or_else(|_| root.clone());
-            let content = if rng.below(10) == 0 { Content::NotHeld } else { Content::of(rng.sentence(8, 24)) };
+            let pe = root
+                .child(NodeKind::Paragraph, Some(&p.to_string()))
+                .unwrap_or_else(|_| root.clone());
+            let content = if rng.below(10) == 0 {
+                Content::NotHeld
+            } else {
+                Content::of(rng.sentence(8, 24))
+            };
             let subs = (1..=3)
                 .map(|s| Node {
-                    eid: pe.child(NodeKind::Subparagraph, Some(&s.to_string())).unwrap_or_else(|_| pe.clone()),
+                    eid: pe
+                        .child(NodeKind::Subparagraph, Some(&s.to_string()))
+                        .unwrap_or_else(|_| pe.clone()),
                     num: Some(s.to_string()),
                     heading: None,
                     content: Content::of(rng.sentence(5, 14)),
                     children: vec![],
                 })
                 .collect();
-            children.push(Node { eid: pe, num: Some(p.to_string()), heading: None, content, children: subs });
+            children.push(Node {
+                eid: pe,
+                num: Some(p.to_string()),
+                heading: None,
+                content,
+                children: subs,
+            });
         }
-        Node { eid: root, num: Some("1".into()), heading: Some("Синтетикалық қағидалар".into()), content: Content::of(""), children }
+        Node {
+            eid: root,
+            num: Some("1".into()),
+            heading: Some("Синтетикалық қағидалар".into()),
+            content: Content::of(""),
+            children,
+        }
     }
 
-    fn random_op(&self, rng: &mut Rng, tree: &Tree, source: &RegistryId, target_act: &RegistryId, k: usize, j: usize) -> Option<Operation> {
+    fn random_op(
+        &self,
+        rng: &mut Rng,
+        tree: &Tree,
+        source: &RegistryId,
+        target_act: &RegistryId,
+        k: usize,
+        j: usize,
+    ) -> Option<Operation> {
         let root = eid("att_1");
         let paras: Vec<EId> = tree
             .get(&root)?
@@ -233,7 +330,9 @@ impl Synth {
         let (target, change) = if roll < 35 {
             let subs = (1..=2)
                 .map(|s| Node {
-                    eid: para.child(NodeKind::Subparagraph, Some(&s.to_string())).unwrap_or_else(|_| para.clone()),
+                    eid: para
+                        .child(NodeKind::Subparagraph, Some(&s.to_string()))
+                        .unwrap_or_else(|_| para.clone()),
                     num: Some(s.to_string()),
                     heading: None,
                     content: Content::of(rng.sentence(5, 14)),
@@ -241,19 +340,52 @@ impl Synth {
                 })
                 .collect();
             let num = tree.get(&para)?.state.num.clone();
-            (para.clone(), Change::Replace { content: Node { eid: para, num, heading: None, content: Content::of(rng.sentence(8, 24)), children: subs } })
+            (
+                para.clone(),
+                Change::Replace {
+                    content: Node {
+                        eid: para,
+                        num,
+                        heading: None,
+                        content: Content::of(rng.sentence(8, 24)),
+                        children: subs,
+                    },
+                },
+            )
         } else if roll < 60 {
             let text = tree.get(&para)?.state.content.text()?.to_string();
             let words: Vec<&str> = text.trim_end_matches('.').split(' ').collect();
             let w = words[rng.below(words.len())].to_string();
-            (para, Change::ReplaceWords { words: w, replacement: WORDS[rng.below(WORDS.len())].to_string() })
+            (
+                para,
+                Change::ReplaceWords {
+                    words: w,
+                    replacement: WORDS[rng.below(WORDS.len())].to_string(),
+                },
+            )
         } else if roll < 75 {
             let num = format!("{}-{}", para.num()?, k % 1000 + 1);
             let new = para.parent()?.child(NodeKind::Paragraph, Some(&num)).ok()?;
-            (para, Change::Insert { position: Position::After, content: Node { eid: new, num: Some(num), heading: None, content: Content::of(rng.sentence(8, 20)), children: vec![] } })
+            (
+                para,
+                Change::Insert {
+                    position: Position::After,
+                    content: Node {
+                        eid: new,
+                        num: Some(num),
+                        heading: None,
+                        content: Content::of(rng.sentence(8, 20)),
+                        children: vec![],
+                    },
+                },
+            )
         } else if roll < 90 {
             let n = tree.get(&para)?;
-            let live: Vec<&EId> = n.children.iter().filter(|e| tree.get(e).is_some_and(|c| c.state.content != Content::Repealed)).collect();
+            let live: Vec<&EId> = n
+                .children
+                .iter()
+                .filter(|e| tree.get(e).is_some_and(|c| c.state.content != Content::Repealed))
+                .collect();
             match live.get(rng.below(live.len().max(1))) {
                 Some(sub) if rng.below(3) > 0 => ((*sub).clone(), Change::Delete),
                 _ => (para, Change::Delete),
@@ -281,13 +413,29 @@ impl Synth {
         for (k, ops) in self.buckets.iter().enumerate() {
             let id = Synth::amending_id(k);
             let date = Synth::amending_date(k);
-            let mut act = synthetic_act(id.clone(), date, format!("{}", 5000 + k), format!("Синтетикалық өзгерту бұйрығы № {}", 5000 + k));
-            act.registration = Some(Registration { number: 95_000_000 + k as u32, date: Some(date) });
+            let mut act = synthetic_act(
+                id.clone(),
+                date,
+                format!("{}", 5000 + k),
+                format!("Синтетикалық өзгерту бұйрығы № {}", 5000 + k),
+            );
+            act.registration = Some(Registration {
+                number: 95_000_000 + k as u32,
+                date: Some(date),
+            });
             let (rule, publication) = self.amending_rule(k);
             if let Some(p) = publication {
-                act.events.push(Event { kind: EventKind::Publication, date: Some(p), note: None });
+                act.events.push(Event {
+                    kind: EventKind::Publication,
+                    date: Some(p),
+                    note: None,
+                });
             }
-            act.entry_into_force = Some(crate::dates::EntryIntoForce { default: rule, exceptions: Vec::new(), stated_in: None });
+            act.entry_into_force = Some(crate::dates::EntryIntoForce {
+                default: rule,
+                exceptions: Vec::new(),
+                stated_in: None,
+            });
             let items = ops.len().div_ceil(3).max(1);
             let base = (1..=items)
                 .map(|n| Node {
@@ -298,7 +446,11 @@ impl Synth {
                     children: vec![],
                 })
                 .collect();
-            out.push(ActEntry { act, base, ops: ops.clone() });
+            out.push(ActEntry {
+                act,
+                base,
+                ops: ops.clone(),
+            });
         }
         out
     }

@@ -24,7 +24,11 @@ pub(super) fn apply(
         Position::Before | Position::After => anchor.parent(),
     };
     if content.eid.parent() != expected_parent {
-        return Err(AmendError::WrongParent { node: content.eid.clone(), anchor: anchor.clone(), position });
+        return Err(AmendError::WrongParent {
+            node: content.eid.clone(),
+            anchor: anchor.clone(),
+            position,
+        });
     }
     let mut touched = Vec::new();
     match tree.get(&content.eid) {

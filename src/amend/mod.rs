@@ -209,7 +209,12 @@ pub enum AmendError {
 
 /// Applies `op` to `tree` as of `date`; what it writes carries `provenance`.
 /// Returns the eIds whose state changed or which were created, in document order.
-pub fn apply(tree: &mut Tree, op: &Operation, date: NaiveDate, provenance: &Provenance) -> Result<Vec<EId>, AmendError> {
+pub fn apply(
+    tree: &mut Tree,
+    op: &Operation,
+    date: NaiveDate,
+    provenance: &Provenance,
+) -> Result<Vec<EId>, AmendError> {
     let target = || op.target.as_ref().ok_or(AmendError::NoTarget(op.change.kind_name()));
     match &op.change {
         Change::Replace { content } => replace::apply(tree, target()?, content, date, provenance),
@@ -235,13 +240,7 @@ fn live<'t>(tree: &'t Tree, eid: &EId) -> Result<&'t crate::model::tree::TreeNod
 }
 
 /// Sets a node's state, when it differs, and records it as touched.
-fn set_state(
-    tree: &mut Tree,
-    eid: &EId,
-    state: NodeState,
-    date: NaiveDate,
-    touched: &mut Vec<EId>,
-) {
+fn set_state(tree: &mut Tree, eid: &EId, state: NodeState, date: NaiveDate, touched: &mut Vec<EId>) {
     if let Some(n) = tree.get_mut(eid) {
         n.state = state;
         n.since = date;
@@ -256,7 +255,11 @@ fn repeal_subtree(tree: &mut Tree, eid: &EId, date: NaiveDate, provenance: &Prov
         if n.state.content == Content::Repealed {
             continue;
         }
-        let state = NodeState { content: Content::Repealed, source: provenance.clone(), ..n.state.clone() };
+        let state = NodeState {
+            content: Content::Repealed,
+            source: provenance.clone(),
+            ..n.state.clone()
+        };
         set_state(tree, &e, state, date, touched);
     }
 }
@@ -271,7 +274,11 @@ fn validate_content(content: &Node) -> Result<(), AmendError> {
         }
         for c in &n.children {
             if c.eid.parent().as_ref() != Some(&n.eid) {
-                return Err(TreeError::NotAChild { parent: n.eid.clone(), child: c.eid.clone() }.into());
+                return Err(TreeError::NotAChild {
+                    parent: n.eid.clone(),
+                    child: c.eid.clone(),
+                }
+                .into());
             }
             go(c, seen)?;
         }

@@ -14,7 +14,11 @@ pub(super) fn apply(
     provenance: &Provenance,
 ) -> Result<Vec<EId>, AmendError> {
     let node = live(tree, target)?;
-    let state = NodeState { num: Some(num.to_string()), source: provenance.clone(), ..node.state.clone() };
+    let state = NodeState {
+        num: Some(num.to_string()),
+        source: provenance.clone(),
+        ..node.state.clone()
+    };
     let mut touched = Vec::new();
     set_state(tree, target, state, date, &mut touched);
     Ok(touched)

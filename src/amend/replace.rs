@@ -14,7 +14,10 @@ pub(super) fn apply(
     provenance: &Provenance,
 ) -> Result<Vec<EId>, AmendError> {
     if &content.eid != target {
-        return Err(AmendError::ContentMismatch { expected: target.clone(), found: content.eid.clone() });
+        return Err(AmendError::ContentMismatch {
+            expected: target.clone(),
+            found: content.eid.clone(),
+        });
     }
     live(tree, target)?;
     super::validate_content(content)?;

@@ -77,13 +77,19 @@ fn rewrite(
         }
     }
     if !found && not_held.is_empty() {
-        return Err(AmendError::WordsNotFound { eid: target.clone(), words: words.to_string() });
+        return Err(AmendError::WordsNotFound {
+            eid: target.clone(),
+            words: words.to_string(),
+        });
     }
     if !found {
         // The words may be in a text the registry does not hold: record the touch.
         for e in not_held {
             if let Some(n) = tree.get(&e) {
-                let state = NodeState { source: provenance.clone(), ..n.state.clone() };
+                let state = NodeState {
+                    source: provenance.clone(),
+                    ..n.state.clone()
+                };
                 set_state(tree, &e, state, date, &mut touched);
             }
         }

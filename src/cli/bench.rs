@@ -59,9 +59,22 @@ enum BenchWhat {
 /// Runs `nusqa bench`.
 pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
     match args.what {
-        BenchWhat::Consolidate { clauses, amendments, acts, queries, seed } => {
-            consolidate_bench(SynthOptions { acts, amendments, clauses, seed }, queries, args.json)
-        }
+        BenchWhat::Consolidate {
+            clauses,
+            amendments,
+            acts,
+            queries,
+            seed,
+        } => consolidate_bench(
+            SynthOptions {
+                acts,
+                amendments,
+                clauses,
+                seed,
+            },
+            queries,
+            args.json,
+        ),
         BenchWhat::Load { dir } => load_bench(&dir, args.json),
     }
 }
@@ -78,19 +91,33 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<ExitCode, CliError> {
     let (lib, errors) = Library::build(synth::generate(opts));
     if !errors.is_empty() {
-        return Err(CliError::BadArgument(format!("synthetic corpus has {} errors", errors.len())));
+        return Err(CliError::BadArgument(format!(
+            "synthetic corpus has {} errors",
+            errors.len()
+        )));
     }
-    let targets: Vec<RegistryId> = (0..opts.acts).map(|i| RegistryId::from_parts(2010, 90_000_000 + i as u32)).collect();
+    let targets: Vec<RegistryId> = (0..opts.acts)
+        .map(|i| RegistryId::from_parts(2010, 90_000_000 + i as u32))
+        .collect();
     let start = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap_or_default();
     let span = 60 + (opts.acts * opts.amendments / synth::OPS_PER_AMENDING_ACT / 4) as u64;
     let mut rng = synth::Rng::new(opts.seed);
     let plan: Vec<(usize, NaiveDate)> = (0..queries)
-        .map(|_| (rng.below(targets.len()), start.checked_add_days(Days::new(rng.next_u64() % span)).unwrap_or(start)))
+        .map(|_| {
+            (
+                rng.below(targets.len()),
+                start
+                    .checked_add_days(Days::new(rng.next_u64() % span))
+                    .unwrap_or(start),
+            )
+        })
         .collect();
     let mut fast = Vec::with_capacity(queries);
     let mut nodes_seen = 0usize;
     for &(a, d) in &plan {
-        let tl = lib.timeline(&targets[a]).ok_or_else(|| CliError::NotFound("act".into()))?;
+        let tl = lib
+            .timeline(&targets[a])
+            .ok_or_else(|| CliError::NotFound("act".into()))?;
         let t = Instant::now();
         let c = consolidate::consolidate(tl, d).map_err(|e| CliError::NotFound(e.to_string()))?;
         let mut n = 0;
@@ -101,7 +128,9 @@ fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<E
     let schedules: Vec<_> = targets.iter().map(|t| lib.schedule(t)).collect();
     let mut slow = Vec::with_capacity(queries);
     for &(a, d) in &plan {
-        let (Some(act), Some(base), Some(Some(schedule))) = (lib.act(&targets[a]), lib.base(&targets[a]), schedules.get(a)) else {
+        let (Some(act), Some(base), Some(Some(schedule))) =
+            (lib.act(&targets[a]), lib.base(&targets[a]), schedules.get(a))
+        else {
             continue;
         };
         let t = Instant::now();
@@ -111,7 +140,12 @@ fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<E
     }
     fast.sort();
     slow.sort();
-    let (f50, f99, s50, s99) = (percentile(&fast, 0.5), percentile(&fast, 0.99), percentile(&slow, 0.5), percentile(&slow, 0.99));
+    let (f50, f99, s50, s99) = (
+        percentile(&fast, 0.5),
+        percentile(&fast, 0.99),
+        percentile(&slow, 0.5),
+        percentile(&slow, 0.99),
+    );
     let avg_nodes = nodes_seen as f64 / queries.max(1) as f64;
     if json {
         print_json(&json!({
@@ -121,7 +155,10 @@ fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<E
             "speedup_p50": s50 / f50.max(1e-9),
         }))?;
     } else {
-        println!("consolidate: {} acts × {} clauses × {} operations, {} queries, {:.0} nodes per view", opts.acts, opts.clauses, opts.amendments, queries, avg_nodes);
+        println!(
+            "consolidate: {} acts × {} clauses × {} operations, {} queries, {:.0} nodes per view",
+            opts.acts, opts.clauses, opts.amendments, queries, avg_nodes
+        );
         println!("  timeline lookup   p50 {f50:8.1} µs   p99 {f99:8.1} µs");
         println!("  naive re-apply    p50 {s50:8.1} µs   p99 {s99:8.1} µs");
         println!("  speed-up at p50   {:.1}×", s50 / f50.max(1e-9));
@@ -133,7 +170,11 @@ fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<E
 fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
@@ -150,7 +191,19 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
             "threads": std::thread::available_parallelism().map_or(1, |n| n.get()),
         }))?;
     } else {
-        println!("load {}: {} acts, {} versions, {} errors in {:.2} s, peak RSS {:.0} MiB", dir.display(), lib.len(), lib.version_count(), loaded.errors.len(), secs, rss);
+        println!(
+            "load {}: {} acts, {} versions, {} errors in {:.2} s, peak RSS {:.0} MiB",
+            dir.display(),
+            lib.len(),
+            lib.version_count(),
+            loaded.errors.len(),
+            secs,
+            rss
+        );
     }
-    Ok(if loaded.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -16,7 +16,11 @@ pub fn check(root: &Path, json: bool) -> Result<ExitCode, CliError> {
     let loaded = corpus::load(root)?;
     let lib = &loaded.library;
     let ops: usize = lib.acts().map(|a| lib.ops_by(&a.id).len()).sum();
-    let pending: usize = lib.acts().filter_map(|a| lib.timeline(&a.id)).map(|t| t.pending.len()).sum();
+    let pending: usize = lib
+        .acts()
+        .filter_map(|a| lib.timeline(&a.id))
+        .map(|t| t.pending.len())
+        .sum();
     if json {
         print_json(&json!({
             "acts": lib.len(),
@@ -42,7 +46,11 @@ pub fn check(root: &Path, json: bool) -> Result<ExitCode, CliError> {
             loaded.errors.len()
         );
     }
-    Ok(if loaded.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// `nusqa acts`.
@@ -54,7 +62,11 @@ pub fn acts(loaded: &Loaded, json: bool) -> Result<ExitCode, CliError> {
         for a in lib.acts() {
             let ops = lib.ops_by(&a.id).len();
             let synthetic = if a.synthetic { " [synthetic]" } else { "" };
-            let ops = if ops > 0 { format!(" ({ops} operations)") } else { String::new() };
+            let ops = if ops > 0 {
+                format!(" ({ops} operations)")
+            } else {
+                String::new()
+            };
             println!("{}  {}  {}{}{}", a.id, a.work_uri, a.title(Lang::Kk), ops, synthetic);
         }
     }
@@ -67,8 +79,12 @@ pub fn ops(loaded: &Loaded, id: &RegistryId, json: bool) -> Result<ExitCode, Cli
     if lib.act(id).is_none() {
         return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
     }
-    let views: Vec<serde_json::Value> =
-        lib.ops_by(id).iter().enumerate().map(|(i, op)| render::op_json(op, i, lib.resolve(op))).collect();
+    let views: Vec<serde_json::Value> = lib
+        .ops_by(id)
+        .iter()
+        .enumerate()
+        .map(|(i, op)| render::op_json(op, i, lib.resolve(op)))
+        .collect();
     if json {
         print_json(&views)?;
     } else {
@@ -80,7 +96,10 @@ pub fn ops(loaded: &Loaded, id: &RegistryId, json: bool) -> Result<ExitCode, Cli
                 v["target_act"].as_str().unwrap_or(""),
                 v["target"].as_str().unwrap_or("(whole act)"),
                 v["effective"]["status"].as_str().unwrap_or(""),
-                v["effective"]["date"].as_str().or(v["effective"]["earliest"].as_str().map(|_| "")).unwrap_or(""),
+                v["effective"]["date"]
+                    .as_str()
+                    .or(v["effective"]["earliest"].as_str().map(|_| ""))
+                    .unwrap_or(""),
             );
         }
     }
@@ -93,25 +112,48 @@ pub fn event(root: &Path, id: &RegistryId, kind: &str, date: NaiveDate, json: bo
     let kind: EventKind = kind.parse().map_err(CliError::BadArgument)?;
     let mut loaded = super::load_valid(root)?;
     let before: usize = pending_of(&loaded, id);
-    let errors = loaded.library.record_event(id, kind, date).map_err(|e| CliError::BadArgument(e.to_string()))?;
+    let errors = loaded
+        .library
+        .record_event(id, kind, date)
+        .map_err(|e| CliError::BadArgument(e.to_string()))?;
     if !errors.is_empty() {
         for e in errors {
             eprintln!("{}", corpus::CorpusError::from(e));
         }
-        return Err(CliError::BadArgument(format!("recording {} {date} for {id} would make the corpus inconsistent", kind.as_str())));
+        return Err(CliError::BadArgument(format!(
+            "recording {} {date} for {id} would make the corpus inconsistent",
+            kind.as_str()
+        )));
     }
-    let path = corpus::write::append_event(root, id, Event { kind, date: Some(date), note: None })?;
+    let path = corpus::write::append_event(
+        root,
+        id,
+        Event {
+            kind,
+            date: Some(date),
+            note: None,
+        },
+    )?;
     let after = pending_of(&loaded, id);
     let resolved = before.saturating_sub(after);
     if json {
-        print_json(&json!({"act": id, "event": kind.as_str(), "date": date, "log": path, "resolved_operations": resolved, "still_pending": after}))?;
+        print_json(
+            &json!({"act": id, "event": kind.as_str(), "date": date, "log": path, "resolved_operations": resolved, "still_pending": after}),
+        )?;
     } else {
-        println!("recorded {} of {id} on {date} in {}; {resolved} operation(s) resolved, {after} still pending", kind.as_str(), path.display());
+        println!(
+            "recorded {} of {id} on {date} in {}; {resolved} operation(s) resolved, {after} still pending",
+            kind.as_str(),
+            path.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn pending_of(loaded: &Loaded, id: &RegistryId) -> usize {
     let lib = &loaded.library;
-    lib.ops_by(id).iter().filter(|op| lib.resolve(op).is_some_and(|r| r.date().is_none())).count()
+    lib.ops_by(id)
+        .iter()
+        .filter(|op| lib.resolve(op).is_some_and(|r| r.date().is_none()))
+        .count()
 }

@@ -156,15 +156,35 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Check { json } => corpus_cmds::check(&root, json),
         Command::Acts { json } => corpus_cmds::acts(&load_valid(&root)?, json),
-        Command::Show { act, as_of, format, json } => {
-            show::show(&load_valid(&root)?, &parse_id(&act)?, as_of, if json { Format::Json } else { format })
-        }
+        Command::Show {
+            act,
+            as_of,
+            format,
+            json,
+        } => show::show(
+            &load_valid(&root)?,
+            &parse_id(&act)?,
+            as_of,
+            if json { Format::Json } else { format },
+        ),
         Command::History { act, eid, json } => show::history(&load_valid(&root)?, &parse_id(&act)?, &eid, json),
         Command::Ops { act, json } => corpus_cmds::ops(&load_valid(&root)?, &parse_id(&act)?, json),
         Command::Event { act, kind, date, json } => corpus_cmds::event(&root, &parse_id(&act)?, &kind, date, json),
-        Command::Synth { acts, amendments, clauses, seed, out } => {
-            synth_cmd::synth(crate::synth::SynthOptions { acts, amendments, clauses, seed }, &out)
-        }
+        Command::Synth {
+            acts,
+            amendments,
+            clauses,
+            seed,
+            out,
+        } => synth_cmd::synth(
+            crate::synth::SynthOptions {
+                acts,
+                amendments,
+                clauses,
+                seed,
+            },
+            &out,
+        ),
         Command::Bench(args) => bench::run(args),
     }
 }

@@ -30,10 +30,19 @@ pub fn show(loaded: &Loaded, id: &RegistryId, as_of: Option<NaiveDate>, format: 
 /// `nusqa history ACT EID`.
 pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Result<ExitCode, CliError> {
     let lib = &loaded.library;
-    let tl = lib.timeline(id).ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
+    let tl = lib
+        .timeline(id)
+        .ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
     let eid: EId = eid.parse().map_err(|e| CliError::BadArgument(format!("{e}")))?;
-    let versions = consolidate::history(tl, &eid).ok_or_else(|| CliError::NotFound(format!("{id} has no node `{eid}`")))?;
-    let pending: Vec<_> = tl.pending_by_target.get(&eid).into_iter().flatten().map(|&i| &tl.pending[i]).collect();
+    let versions =
+        consolidate::history(tl, &eid).ok_or_else(|| CliError::NotFound(format!("{id} has no node `{eid}`")))?;
+    let pending: Vec<_> = tl
+        .pending_by_target
+        .get(&eid)
+        .into_iter()
+        .flatten()
+        .map(|&i| &tl.pending[i])
+        .collect();
     if json {
         print_json(&json!({"act": id, "eid": eid, "versions": versions, "pending": pending}))?;
         return Ok(ExitCode::SUCCESS);
@@ -58,7 +67,12 @@ pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Resul
         }
     }
     for p in pending {
-        println!("pending: {} by {} (earliest {})", p.kind, p.source.act, p.earliest.map_or("unknown".into(), |d| d.to_string()));
+        println!(
+            "pending: {} by {} (earliest {})",
+            p.kind,
+            p.source.act,
+            p.earliest.map_or("unknown".into(), |d| d.to_string())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,6 @@ pub mod timeline;
 mod view;
 
 pub use checks::{CheckError, CheckKind};
-pub use schedule::{PendingChange, ScheduledOp, Schedule};
+pub use schedule::{PendingChange, Schedule, ScheduledOp};
 pub use timeline::{ActTimeline, NodeTimeline};
-pub use view::{Consolidated, ConsolidateError, ConsolidatedNode, Status, consolidate, history};
+pub use view::{ConsolidateError, Consolidated, ConsolidatedNode, Status, consolidate, history};

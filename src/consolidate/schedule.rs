@@ -74,7 +74,9 @@ impl<'a> Schedule<'a> {
         let mut s = Schedule::default();
         let base = target.base_date();
         for &(op, index) in ops {
-            let Some(source) = acts.get(&op.source_act) else { continue };
+            let Some(source) = acts.get(&op.source_act) else {
+                continue;
+            };
             match dates::resolve(&op.effective, source) {
                 Resolved::Scheduled(date) if date < base => errors.push(CheckError {
                     act: op.source_act.clone(),
@@ -83,9 +85,12 @@ impl<'a> Schedule<'a> {
                     eid: op.target.clone(),
                     kind: CheckKind::BeforeTarget { date, base },
                 }),
-                Resolved::Scheduled(date) => {
-                    s.scheduled.push(ScheduledOp { op, index, date, source_date: source.date })
-                }
+                Resolved::Scheduled(date) => s.scheduled.push(ScheduledOp {
+                    op,
+                    index,
+                    date,
+                    source_date: source.date,
+                }),
                 Resolved::Pending { earliest } => s.pending.push(PendingChange {
                     target: op.target.clone(),
                     kind: op.change.kind_name(),
@@ -95,7 +100,8 @@ impl<'a> Schedule<'a> {
             }
         }
         s.scheduled.sort_by(|a, b| a.key().cmp(&b.key()));
-        s.pending.sort_by(|a, b| (a.earliest, &a.source.act, a.source.op).cmp(&(b.earliest, &b.source.act, b.source.op)));
+        s.pending
+            .sort_by(|a, b| (a.earliest, &a.source.act, a.source.op).cmp(&(b.earliest, &b.source.act, b.source.op)));
         s.check_same_day(errors);
         s
     }

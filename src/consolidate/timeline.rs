@@ -51,14 +51,31 @@ pub struct ActTimeline {
 impl ActTimeline {
     /// Replays `schedule` over the act's base tree. Operations that cannot be applied are
     /// reported in `errors` and skipped, so the rest of the corpus still loads.
-    pub fn build(act: &Act, base: &[Node], schedule: &Schedule<'_>, errors: &mut Vec<CheckError>) -> Result<ActTimeline, TreeError> {
+    pub fn build(
+        act: &Act,
+        base: &[Node],
+        schedule: &Schedule<'_>,
+        errors: &mut Vec<CheckError>,
+    ) -> Result<ActTimeline, TreeError> {
         let base_date = act.base_date();
         let mut tree = Tree::from_nodes(base, base_date, &Provenance::base(&act.id))?;
         let mut nodes: HashMap<EId, NodeTimeline> = HashMap::with_capacity(tree.len());
         for eid in tree.all() {
             if let Some(n) = tree.get(&eid) {
-                let v = Version { validity: Validity { from: base_date, to: None }, state: n.state.clone() };
-                nodes.insert(eid, NodeTimeline { children: Vec::new(), versions: vec![v] });
+                let v = Version {
+                    validity: Validity {
+                        from: base_date,
+                        to: None,
+                    },
+                    state: n.state.clone(),
+                };
+                nodes.insert(
+                    eid,
+                    NodeTimeline {
+                        children: Vec::new(),
+                        versions: vec![v],
+                    },
+                );
             }
         }
         let mut repealed_on = None;
@@ -68,7 +85,10 @@ impl ActTimeline {
                 Ok(touched) => {
                     for eid in touched {
                         let Some(n) = tree.get(&eid) else { continue };
-                        let tl = nodes.entry(eid).or_insert_with(|| NodeTimeline { children: Vec::new(), versions: Vec::new() });
+                        let tl = nodes.entry(eid).or_insert_with(|| NodeTimeline {
+                            children: Vec::new(),
+                            versions: Vec::new(),
+                        });
                         push_version(tl, s.date, n.state.clone());
                     }
                     if matches!(s.op.change, amend::Change::Repeal) {
@@ -131,5 +151,8 @@ fn push_version(tl: &mut NodeTimeline, date: NaiveDate, state: crate::model::Nod
         }
         last.validity.to = Some(date);
     }
-    tl.versions.push(Version { validity: Validity { from: date, to: None }, state });
+    tl.versions.push(Version {
+        validity: Validity { from: date, to: None },
+        state,
+    });
 }

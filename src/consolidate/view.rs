@@ -110,9 +110,17 @@ pub enum ConsolidateError {
 /// timeline only.
 pub fn consolidate(timeline: &ActTimeline, date: NaiveDate) -> Result<Consolidated<'_>, ConsolidateError> {
     if date < timeline.base_date {
-        return Err(ConsolidateError::BeforeAct { act: timeline.act.clone(), base: timeline.base_date, date });
+        return Err(ConsolidateError::BeforeAct {
+            act: timeline.act.clone(),
+            base: timeline.base_date,
+            date,
+        });
     }
-    let nodes = timeline.roots.iter().filter_map(|r| node_at(timeline, r, date)).collect();
+    let nodes = timeline
+        .roots
+        .iter()
+        .filter_map(|r| node_at(timeline, r, date))
+        .collect();
     let pending = timeline
         .pending
         .iter()
@@ -133,7 +141,12 @@ fn node_at<'a>(tl: &'a ActTimeline, eid: &'a EId, date: NaiveDate) -> Option<Con
     let pending: Vec<&PendingChange> = tl
         .pending_by_target
         .get(eid)
-        .map(|ix| ix.iter().map(|&i| &tl.pending[i]).filter(|p| p.earliest.is_none_or(|e| e <= date)).collect())
+        .map(|ix| {
+            ix.iter()
+                .map(|&i| &tl.pending[i])
+                .filter(|p| p.earliest.is_none_or(|e| e <= date))
+                .collect()
+        })
         .unwrap_or_default();
     let status = match (&v.state.content, pending.is_empty()) {
         (_, false) => Status::Pending,

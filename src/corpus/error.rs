@@ -67,7 +67,14 @@ pub struct CorpusError {
 impl CorpusError {
     /// An error in `file` at `line`.
     pub fn at(file: impl Into<PathBuf>, line: Option<usize>, kind: ErrorKind) -> CorpusError {
-        CorpusError { file: Some(file.into()), line, act: None, op: None, eid: None, kind }
+        CorpusError {
+            file: Some(file.into()),
+            line,
+            act: None,
+            op: None,
+            eid: None,
+            kind,
+        }
     }
 
     /// Sets the act.

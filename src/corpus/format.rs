@@ -58,7 +58,13 @@ pub fn parse(text: &str) -> Result<Vec<Node>, Vec<FormatError>> {
         if let Some(rest) = heading_rest(line) {
             match parse_heading(rest) {
                 Ok((eid, num, heading)) => flat.push(Pending {
-                    node: Node { eid, num, heading, content: Content::of(""), children: Vec::new() },
+                    node: Node {
+                        eid,
+                        num,
+                        heading,
+                        content: Content::of(""),
+                        children: Vec::new(),
+                    },
                     line: lineno,
                     body: Vec::new(),
                 }),
@@ -67,7 +73,10 @@ pub fn parse(text: &str) -> Result<Vec<Node>, Vec<FormatError>> {
         } else if let Some(cur) = flat.last_mut() {
             cur.body.push(line.to_string());
         } else if !line.trim().is_empty() && !line.trim_start().starts_with("<!--") {
-            errors.push(FormatError { line: lineno, message: "text before the first heading".into() });
+            errors.push(FormatError {
+                line: lineno,
+                message: "text before the first heading".into(),
+            });
         }
     }
     // Bodies.
@@ -94,7 +103,10 @@ pub fn parse(text: &str) -> Result<Vec<Node>, Vec<FormatError>> {
     let mut seen = std::collections::HashSet::new();
     for p in flat {
         if !seen.insert(p.node.eid.clone()) {
-            errors.push(FormatError { line: p.line, message: format!("duplicate eId `{}`", p.node.eid) });
+            errors.push(FormatError {
+                line: p.line,
+                message: format!("duplicate eId `{}`", p.node.eid),
+            });
             continue;
         }
         match p.node.eid.parent() {
@@ -103,7 +115,10 @@ pub fn parse(text: &str) -> Result<Vec<Node>, Vec<FormatError>> {
                 Some(par) => par.children.push(p.node),
                 None => errors.push(FormatError {
                     line: p.line,
-                    message: format!("`{}` comes before its parent `{parent}`, or the parent is missing", p.node.eid),
+                    message: format!(
+                        "`{}` comes before its parent `{parent}`, or the parent is missing",
+                        p.node.eid
+                    ),
                 }),
             },
         }
@@ -129,7 +144,9 @@ fn parse_heading(rest: &str) -> Result<Heading, String> {
     rest = rest.trim_start();
     let mut num = None;
     if let Some(after) = rest.strip_prefix('[') {
-        let end = after.find(']').ok_or_else(|| format!("`{eid}`: unclosed `[` in the number"))?;
+        let end = after
+            .find(']')
+            .ok_or_else(|| format!("`{eid}`: unclosed `[` in the number"))?;
         num = Some(after[..end].to_string());
         rest = after[end + 1..].trim_start();
     }
@@ -183,7 +200,9 @@ pub fn table_cells(line: &str) -> Vec<String> {
 }
 
 fn is_separator(line: &str) -> bool {
-    table_cells(line).iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    table_cells(line)
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
 fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
@@ -195,9 +214,10 @@ fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
         }
         let cells = table_cells(line);
         let header = lines.get(i + 1).is_some_and(|next| is_separator(next));
-        let serial = cells.first().map(|c| c.trim_end_matches('.').to_string()).filter(|c| {
-            !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '-')
-        });
+        let serial = cells
+            .first()
+            .map(|c| c.trim_end_matches('.').to_string())
+            .filter(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '-'));
         let num = if header {
             "head".to_string()
         } else {
@@ -209,8 +229,16 @@ fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
         let row_eid = table.child(NodeKind::Row, Some(&num)).map_err(|e| e.to_string())?;
         let mut children = Vec::new();
         for (j, cell) in cells.iter().enumerate() {
-            let ceid = row_eid.child(NodeKind::Cell, Some(&(j + 1).to_string())).map_err(|e| e.to_string())?;
-            children.push(Node { eid: ceid, num: None, heading: None, content: Content::of(cell.clone()), children: vec![] });
+            let ceid = row_eid
+                .child(NodeKind::Cell, Some(&(j + 1).to_string()))
+                .map_err(|e| e.to_string())?;
+            children.push(Node {
+                eid: ceid,
+                num: None,
+                heading: None,
+                content: Content::of(cell.clone()),
+                children: vec![],
+            });
         }
         rows.push(Node {
             eid: row_eid,

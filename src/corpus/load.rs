@@ -39,8 +39,15 @@ pub fn load(root: &Path) -> Result<Loaded, CorpusError> {
                 let id = entry.act.id.clone();
                 if let Some((other, _)) = by_id.get(&id) {
                     errors.push(
-                        CorpusError::at(dir.join("act.json"), None, ErrorKind::DuplicateAct { id: id.clone(), other: other.clone() })
-                            .act(&id),
+                        CorpusError::at(
+                            dir.join("act.json"),
+                            None,
+                            ErrorKind::DuplicateAct {
+                                id: id.clone(),
+                                other: other.clone(),
+                            },
+                        )
+                        .act(&id),
                     );
                 } else {
                     by_id.insert(id, (dir.clone(), entry));
@@ -52,7 +59,11 @@ pub fn load(root: &Path) -> Result<Loaded, CorpusError> {
     let (library, checks) = Library::build(by_id.into_values().map(|(_, e)| e).collect());
     errors.extend(checks.into_iter().map(CorpusError::from));
     errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    Ok(Loaded { library, errors, dirs: dirs.len() })
+    Ok(Loaded {
+        library,
+        errors,
+        dirs: dirs.len(),
+    })
 }
 
 /// Every `acts/<shard>/<id>` directory, sorted.
@@ -83,7 +94,10 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     }
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>())).collect();
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
 }
@@ -99,18 +113,29 @@ fn read_act_dir(dir: &Path) -> DirResult {
         Ok(a) => a,
         Err(e) => return Err(vec![e]),
     };
-    let dir_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if dir_name != act.id.as_str() {
-        errors.push(CorpusError::at(&act_path, None, ErrorKind::MisplacedAct { dir: dir_name, id: act.id.clone() }));
+        errors.push(CorpusError::at(
+            &act_path,
+            None,
+            ErrorKind::MisplacedAct {
+                dir: dir_name,
+                id: act.id.clone(),
+            },
+        ));
     }
     let text_path = dir.join("text.kk.md");
     let base = match fs::read_to_string(&text_path) {
         Ok(text) => match format::parse(&text) {
             Ok(nodes) => nodes,
             Err(errs) => {
-                errors.extend(errs.into_iter().map(|e| {
-                    CorpusError::at(&text_path, Some(e.line), ErrorKind::Format(e.message)).act(&act.id)
-                }));
+                errors.extend(
+                    errs.into_iter()
+                        .map(|e| CorpusError::at(&text_path, Some(e.line), ErrorKind::Format(e.message)).act(&act.id)),
+                );
                 return Err(errors);
             }
         },
@@ -120,7 +145,11 @@ fn read_act_dir(dir: &Path) -> DirResult {
         }
     };
     let ops_path = dir.join("ops.json");
-    let ops = if ops_path.is_file() { read_ops(&ops_path, &act.id, &mut errors) } else { Vec::new() };
+    let ops = if ops_path.is_file() {
+        read_ops(&ops_path, &act.id, &mut errors)
+    } else {
+        Vec::new()
+    };
     let events_path = dir.join("events.json");
     if events_path.is_file() {
         match read_json::<Vec<LoggedEvent>>(&events_path) {
@@ -167,18 +196,25 @@ fn read_ops(path: &Path, act: &RegistryId, errors: &mut Vec<CorpusError>) -> Vec
                     let mut e = CorpusError::at(
                         path,
                         Some(line),
-                        ErrorKind::WrongSourceAct { expected: act.clone(), found: op.source_act.clone() },
+                        ErrorKind::WrongSourceAct {
+                            expected: act.clone(),
+                            found: op.source_act.clone(),
+                        },
                     )
                     .act(act);
                     e.op = Some(i);
                     errors.push(e);
                     continue;
                 }
-                op.origin = Some(Origin { file: path.to_path_buf(), line });
+                op.origin = Some(Origin {
+                    file: path.to_path_buf(),
+                    line,
+                });
                 ops.push(op);
             }
             Err(e) => {
-                let mut err = CorpusError::at(path, Some(raw_line + e.line() - 1), ErrorKind::Json(e.to_string())).act(act);
+                let mut err =
+                    CorpusError::at(path, Some(raw_line + e.line() - 1), ErrorKind::Json(e.to_string())).act(act);
                 err.op = Some(i);
                 errors.push(err);
             }

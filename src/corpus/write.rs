@@ -23,7 +23,10 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), CorpusError> {
     let io = |e: std::io::Error| CorpusError::at(path, None, ErrorKind::Io(e));
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
     let mut f = fs::File::create(&tmp).map_err(io)?;
     f.write_all(contents).map_err(io)?;
@@ -70,7 +73,10 @@ pub fn append_event(root: &Path, id: &RegistryId, event: Event) -> Result<PathBu
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(CorpusError::at(&path, None, ErrorKind::Io(e))),
     };
-    log.push(LoggedEvent { event, recorded: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true) });
+    log.push(LoggedEvent {
+        event,
+        recorded: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    });
     atomic_write(&path, &json(&log))?;
     Ok(path)
 }

@@ -50,9 +50,7 @@ impl RegistryId {
 impl FromStr for RegistryId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let ok = s.len() == 11
-            && s.starts_with('V')
-            && s[1..].bytes().all(|b| b.is_ascii_digit());
+        let ok = s.len() == 11 && s.starts_with('V') && s[1..].bytes().all(|b| b.is_ascii_digit());
         if ok {
             Ok(RegistryId(s.to_string()))
         } else {
@@ -88,7 +86,12 @@ pub struct WorkUri(String);
 impl WorkUri {
     /// Builds the URI from the act's kind, date of adoption and number.
     pub fn new(kind: &ActKind, date: NaiveDate, number: &str) -> WorkUri {
-        WorkUri(format!("/akn/kz/act/{}/{}/{}", kind.akn_subtype(), date.format("%Y-%m-%d"), number))
+        WorkUri(format!(
+            "/akn/kz/act/{}/{}/{}",
+            kind.akn_subtype(),
+            date.format("%Y-%m-%d"),
+            number
+        ))
     }
 
     /// The URI as text.
@@ -290,7 +293,11 @@ impl Act {
     /// The date of the last recorded event of `kind` with a known date. Events are kept
     /// in the order they were recorded, so a correction supersedes what it corrects.
     pub fn event_date(&self, kind: EventKind) -> Option<NaiveDate> {
-        self.events.iter().filter(|e| e.kind == kind).filter_map(|e| e.date).next_back()
+        self.events
+            .iter()
+            .filter(|e| e.kind == kind)
+            .filter_map(|e| e.date)
+            .next_back()
     }
 
     /// The title in `lang`, falling back to Kazakh, then to any title.

@@ -209,7 +209,10 @@ impl FromStr for EId {
                 Some(n) => !kind.is_unnumbered() && valid_num(n),
             };
             if !ok {
-                return Err(EIdError::BadPart { eid: s.to_string(), part: part.to_string() });
+                return Err(EIdError::BadPart {
+                    eid: s.to_string(),
+                    part: part.to_string(),
+                });
             }
         }
         Ok(EId(s.to_string()))
@@ -255,7 +258,16 @@ mod tests {
 
     #[test]
     fn rejects_malformed() {
-        for bad in ["", "para", "foo_1", "para_", "preamble_1", "para_1__", "para_1 2", "para_-1"] {
+        for bad in [
+            "",
+            "para",
+            "foo_1",
+            "para_",
+            "preamble_1",
+            "para_1__",
+            "para_1 2",
+            "para_-1",
+        ] {
             assert!(bad.parse::<EId>().is_err(), "{bad} should be rejected");
         }
     }

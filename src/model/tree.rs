@@ -107,7 +107,10 @@ impl Tree {
     pub fn add_subtree(&mut self, node: &Node, since: NaiveDate, source: &Provenance) -> Result<(), TreeError> {
         for c in &node.children {
             if c.eid.parent().as_ref() != Some(&node.eid) {
-                return Err(TreeError::NotAChild { parent: node.eid.clone(), child: c.eid.clone() });
+                return Err(TreeError::NotAChild {
+                    parent: node.eid.clone(),
+                    child: c.eid.clone(),
+                });
             }
         }
         if self.nodes.contains_key(&node.eid) {

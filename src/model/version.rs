@@ -87,7 +87,12 @@ pub struct Provenance {
 impl Provenance {
     /// The provenance of an act's own base text.
     pub fn base(act: &RegistryId) -> Provenance {
-        Provenance { act: act.clone(), item: None, abzats: None, op: None }
+        Provenance {
+            act: act.clone(),
+            item: None,
+            abzats: None,
+            op: None,
+        }
     }
 }
 
