@@ -162,8 +162,11 @@ impl Library {
             .acts
             .get_mut(id)
             .ok_or_else(|| RecordError::UnknownAct(id.clone()))?;
-        if let Some(registered) = act.registration.as_ref().and_then(|r| r.date) {
-            if date < registered && kind != EventKind::Repeal {
+        if let Some(registered) = act.registration.as_ref().and_then(|r| r.date)
+            && date < registered
+            && kind != EventKind::Repeal
+        {
+            {
                 return Err(RecordError::BeforeRegistration {
                     act: id.clone(),
                     date,
@@ -212,8 +215,11 @@ fn check_events(act: &Act, errors: &mut Vec<CheckError>) {
         return;
     };
     for e in &act.events {
-        if let Some(date) = e.date {
-            if date < registered && e.kind != EventKind::Repeal {
+        if let Some(date) = e.date
+            && date < registered
+            && e.kind != EventKind::Repeal
+        {
+            {
                 errors.push(CheckError {
                     act: act.id.clone(),
                     op: None,

@@ -243,18 +243,15 @@ impl Synth {
                 };
                 op.effective = self.amending_rule(k).0;
                 let target = op.target.clone().unwrap_or_else(|| eid("att_1"));
-                match when {
-                    Some(d) => {
-                        if used.contains(&(d, target.clone())) {
-                            continue;
-                        }
-                        let prov = op.provenance(self.buckets[k].len());
-                        if amend::apply(&mut tree, &op, d, &prov).is_err() {
-                            continue;
-                        }
-                        used.insert((d, target));
+                if let Some(d) = when {
+                    if used.contains(&(d, target.clone())) {
+                        continue;
                     }
-                    None => {}
+                    let prov = op.provenance(self.buckets[k].len());
+                    if amend::apply(&mut tree, &op, d, &prov).is_err() {
+                        continue;
+                    }
+                    used.insert((d, target));
                 }
                 self.buckets[k].push(op);
                 break;

@@ -121,7 +121,7 @@ enum Command {
 pub enum CliError {
     /// The corpus could not be read at all.
     #[error("{0}")]
-    Corpus(#[from] CorpusError),
+    Corpus(Box<CorpusError>),
     /// The corpus has errors.
     #[error("the corpus has {0} error(s); run `nusqa check`")]
     Invalid(usize),
@@ -134,6 +134,12 @@ pub enum CliError {
     /// Output could not be written.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+impl From<CorpusError> for CliError {
+    fn from(e: CorpusError) -> CliError {
+        CliError::Corpus(Box::new(e))
+    }
 }
 
 /// Runs the command line and returns the process exit code.

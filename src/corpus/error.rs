@@ -60,8 +60,8 @@ pub struct CorpusError {
     pub op: Option<usize>,
     /// The node concerned.
     pub eid: Option<EId>,
-    /// What is wrong.
-    pub kind: ErrorKind,
+    /// What is wrong (boxed: errors travel in `Result`s, which stay small).
+    pub kind: Box<ErrorKind>,
 }
 
 impl CorpusError {
@@ -73,7 +73,7 @@ impl CorpusError {
             act: None,
             op: None,
             eid: None,
-            kind,
+            kind: Box::new(kind),
         }
     }
 
@@ -92,7 +92,7 @@ impl From<CheckError> for CorpusError {
             act: Some(e.act),
             op: e.op,
             eid: e.eid,
-            kind: ErrorKind::Check(e.kind),
+            kind: Box::new(ErrorKind::Check(e.kind)),
         }
     }
 }
