@@ -55,14 +55,23 @@ fn op(target: &str, date: &str) -> String {
 }
 
 fn messages(root: &Path) -> Vec<String> {
-    corpus::load(root).unwrap().errors.iter().map(|e| e.to_string()).collect()
+    corpus::load(root)
+        .unwrap()
+        .errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
 }
 
 #[test]
 fn a_good_corpus_loads_clean() {
     let dir = tempfile::tempdir().unwrap();
     good(dir.path());
-    write(dir.path(), "acts/V25/V2500037008/ops.json", &format!("[\n{}\n]\n", op("att_1__para_4", "2026-01-01")));
+    write(
+        dir.path(),
+        "acts/V25/V2500037008/ops.json",
+        &format!("[\n{}\n]\n", op("att_1__para_4", "2026-01-01")),
+    );
     let loaded = corpus::load(dir.path()).unwrap();
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     assert_eq!(loaded.library.len(), 2);
@@ -72,7 +81,11 @@ fn a_good_corpus_loads_clean() {
 fn broken_json_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     good(dir.path());
-    write(dir.path(), "acts/V14/V1400010273/act.json", &ACT.replace("\"number\": \"350\",", "\"number\": \"350\""));
+    write(
+        dir.path(),
+        "acts/V14/V1400010273/act.json",
+        &ACT.replace("\"number\": \"350\",", "\"number\": \"350\""),
+    );
     let m = messages(dir.path());
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].contains("V1400010273/act.json:8:"), "{m:?}");
@@ -82,13 +95,30 @@ fn broken_json_names_file_and_line() {
 fn unknown_eid_and_bad_date_name_the_operation_line_and_every_error_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     good(dir.path());
-    let ops = format!("[\n{},\n{},\n{}\n]\n", op("att_1__para_9", "2026-01-01"), op("att_1__para_4", "2026-13-01"), op("para_1 2", "2026-01-01"));
+    let ops = format!(
+        "[\n{},\n{},\n{}\n]\n",
+        op("att_1__para_9", "2026-01-01"),
+        op("att_1__para_4", "2026-13-01"),
+        op("para_1 2", "2026-01-01")
+    );
     write(dir.path(), "acts/V25/V2500037008/ops.json", &ops);
     let m = messages(dir.path());
     assert_eq!(m.len(), 3, "{m:?}");
-    assert!(m.iter().any(|x| x.contains("ops.json:2:") && x.contains("att_1__para_9") && x.contains("does not exist")), "{m:?}");
-    assert!(m.iter().any(|x| x.contains("ops.json:11:") && x.contains("invalid JSON")), "{m:?}");
-    assert!(m.iter().any(|x| x.contains("ops.json:") && x.contains("malformed part")), "{m:?}");
+    assert!(
+        m.iter()
+            .any(|x| x.contains("ops.json:2:") && x.contains("att_1__para_9") && x.contains("does not exist")),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .any(|x| x.contains("ops.json:11:") && x.contains("invalid JSON")),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .any(|x| x.contains("ops.json:") && x.contains("malformed part")),
+        "{m:?}"
+    );
 }
 
 #[test]
@@ -106,19 +136,41 @@ fn duplicate_ids_are_reported() {
 fn malformed_clause_markdown_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
     good(dir.path());
-    write(dir.path(), "acts/V14/V1400010273/text.kk.md", "# att_1 [1]\n\n## att_1__para_4 [4]\nтекст\n\n## bogus_1\n");
+    write(
+        dir.path(),
+        "acts/V14/V1400010273/text.kk.md",
+        "# att_1 [1]\n\n## att_1__para_4 [4]\nтекст\n\n## bogus_1\n",
+    );
     let m = messages(dir.path());
-    assert!(m.iter().any(|x| x.contains("text.kk.md:6:") && x.contains("bogus_1")), "{m:?}");
+    assert!(
+        m.iter().any(|x| x.contains("text.kk.md:6:") && x.contains("bogus_1")),
+        "{m:?}"
+    );
 }
 
 #[test]
 fn events_before_registration_and_deleting_twice_are_caught() {
     let dir = tempfile::tempdir().unwrap();
     good(dir.path());
-    write(dir.path(), "acts/V25/V2500037008/act.json", &AMENDING.replace("\"titles\"", "\"events\": [{\"kind\": \"publication\", \"date\": \"2025-09-01\"}],\n  \"titles\""));
-    let ops = format!("[\n{},\n{}\n]\n", op("att_1__para_4", "2026-01-01"), op("att_1__para_4", "2026-02-01"));
+    write(
+        dir.path(),
+        "acts/V25/V2500037008/act.json",
+        &AMENDING.replace(
+            "\"titles\"",
+            "\"events\": [{\"kind\": \"publication\", \"date\": \"2025-09-01\"}],\n  \"titles\"",
+        ),
+    );
+    let ops = format!(
+        "[\n{},\n{}\n]\n",
+        op("att_1__para_4", "2026-01-01"),
+        op("att_1__para_4", "2026-02-01")
+    );
     write(dir.path(), "acts/V25/V2500037008/ops.json", &ops);
     let m = messages(dir.path());
     assert!(m.iter().any(|x| x.contains("before registration")), "{m:?}");
-    assert!(m.iter().any(|x| x.contains("ops.json:7:") && x.contains("already deleted")), "{m:?}");
+    assert!(
+        m.iter()
+            .any(|x| x.contains("ops.json:7:") && x.contains("already deleted")),
+        "{m:?}"
+    );
 }

@@ -55,22 +55,36 @@ fn entry(spec: &ActSpec) -> ActEntry {
     let date = d(&spec.date);
     let mut events = Vec::new();
     if let Some(p) = &spec.published {
-        events.push(Event { kind: EventKind::Publication, date: Some(d(p)), note: None });
+        events.push(Event {
+            kind: EventKind::Publication,
+            date: Some(d(p)),
+            note: None,
+        });
     }
     let act = Act {
         work_uri: WorkUri::new(&ActKind::Order, date, "1"),
         id: id.clone(),
         kind: ActKind::Order,
-        issuer: Issuer { office: "Test Minister".into(), names: BTreeMap::new(), acting: false },
+        issuer: Issuer {
+            office: "Test Minister".into(),
+            names: BTreeMap::new(),
+            acting: false,
+        },
         date,
         number: "1".into(),
-        registration: spec.registered.as_ref().map(|r| Registration { number: id.registration_number(), date: Some(d(r)) }),
+        registration: spec.registered.as_ref().map(|r| Registration {
+            number: id.registration_number(),
+            date: Some(d(r)),
+        }),
         titles: BTreeMap::from([(Lang::Kk, format!("Test act {id}"))]),
         events,
         synthetic: true,
         provenance: None,
         editorial_notes: vec![],
-        entry_into_force: spec.entry_into_force.clone().map(|v| serde_json::from_value(v).unwrap()),
+        entry_into_force: spec
+            .entry_into_force
+            .clone()
+            .map(|v| serde_json::from_value(v).unwrap()),
     };
     let base = format::parse(&spec.tree).unwrap_or_else(|e| panic!("{}: bad tree: {e:?}", spec.id));
     let ops = spec
@@ -98,7 +112,10 @@ fn run_case(path: &Path) {
     let messages: Vec<String> = errors.iter().map(|e| e.kind.to_string()).collect();
     assert_eq!(messages.len(), case.errors.len(), "{name}: errors {messages:#?}");
     for (m, want) in messages.iter().zip(&case.errors) {
-        assert!(m.contains(want.as_str()), "{name}: error `{m}` does not contain `{want}`");
+        assert!(
+            m.contains(want.as_str()),
+            "{name}: error `{m}` does not contain `{want}`"
+        );
     }
     let target: RegistryId = case.target.id.parse().unwrap();
     for step in &case.steps {
@@ -109,7 +126,13 @@ fn run_case(path: &Path) {
                 assert_eq!(&compact(&c), expect, "{name}: at {at}");
                 // The naive baseline must agree on every case.
                 let schedule = lib.schedule(&target).unwrap();
-                let naive = nusqa::consolidate::naive::consolidate(lib.act(&target).unwrap(), lib.base(&target).unwrap(), &schedule, d(at)).unwrap();
+                let naive = nusqa::consolidate::naive::consolidate(
+                    lib.act(&target).unwrap(),
+                    lib.base(&target).unwrap(),
+                    &schedule,
+                    d(at),
+                )
+                .unwrap();
                 let mut naive_eids = naive.all();
                 naive_eids.retain(|_| true);
                 let mut view_eids = Vec::new();
@@ -117,12 +140,17 @@ fn run_case(path: &Path) {
                 assert_eq!(view_eids, naive_eids, "{name}: naive order at {at}");
             }
             Step::Publish { publish, on } => {
-                let errs = lib.record_event(&publish.parse().unwrap(), EventKind::Publication, d(on)).unwrap();
+                let errs = lib
+                    .record_event(&publish.parse().unwrap(), EventKind::Publication, d(on))
+                    .unwrap();
                 assert!(errs.is_empty(), "{name}: {errs:?}");
             }
             Step::Before { before_act } => {
                 let tl = lib.timeline(&target).unwrap();
-                assert!(consolidate(tl, d(before_act)).is_err(), "{name}: consolidating before the act must fail");
+                assert!(
+                    consolidate(tl, d(before_act)).is_err(),
+                    "{name}: consolidating before the act must fail"
+                );
             }
         }
     }
@@ -131,7 +159,11 @@ fn run_case(path: &Path) {
 #[test]
 fn every_data_driven_case() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/datatests");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
     assert!(files.len() >= 10, "expected the data-driven cases in {}", dir.display());
     for f in files {

@@ -8,15 +8,30 @@ use nusqa::{ActEntry, Library};
 use proptest::prelude::*;
 
 fn corpus(seed: u64, acts: usize, amendments: usize, clauses: usize) -> Vec<ActEntry> {
-    synth::generate(SynthOptions { acts, amendments, clauses, seed })
+    synth::generate(SynthOptions {
+        acts,
+        amendments,
+        clauses,
+        seed,
+    })
 }
 
 fn base_ids(acts: usize) -> Vec<RegistryId> {
-    (0..acts).map(|i| RegistryId::from_parts(2010, 90_000_000 + i as u32)).collect()
+    (0..acts)
+        .map(|i| RegistryId::from_parts(2010, 90_000_000 + i as u32))
+        .collect()
 }
 
 /// (eid, num, heading, content, since, source act and op) of every node, in order.
-type Row = (String, Option<String>, Option<String>, Content, NaiveDate, String, Option<usize>);
+type Row = (
+    String,
+    Option<String>,
+    Option<String>,
+    Content,
+    NaiveDate,
+    String,
+    Option<usize>,
+);
 
 fn timeline_rows(lib: &Library, id: &RegistryId, date: NaiveDate) -> Vec<Row> {
     let c = consolidate(lib.timeline(id).unwrap(), date).unwrap();
@@ -27,7 +42,15 @@ fn timeline_rows(lib: &Library, id: &RegistryId, date: NaiveDate) -> Vec<Row> {
             nusqa::consolidate::Status::Repealed => Content::Repealed,
             _ => Content::NotHeld,
         };
-        rows.push((n.eid.to_string(), n.num.map(str::to_string), n.heading.map(str::to_string), content, n.since, n.source.act.to_string(), n.source.op));
+        rows.push((
+            n.eid.to_string(),
+            n.num.map(str::to_string),
+            n.heading.map(str::to_string),
+            content,
+            n.since,
+            n.source.act.to_string(),
+            n.source.op,
+        ));
     });
     rows
 }
@@ -40,7 +63,15 @@ fn naive_rows(lib: &Library, id: &RegistryId, date: NaiveDate) -> Vec<Row> {
         .map(|e| {
             let n = tree.get(&e).unwrap();
             let s = &n.state;
-            (e.to_string(), s.num.clone(), s.heading.clone(), s.content.clone(), n.since, s.source.act.to_string(), s.source.op)
+            (
+                e.to_string(),
+                s.num.clone(),
+                s.heading.clone(),
+                s.content.clone(),
+                n.since,
+                s.source.act.to_string(),
+                s.source.op,
+            )
         })
         .collect()
 }
