@@ -5,4 +5,5 @@ mod corpus_errors;
 mod datatests;
 mod parse_kk;
 mod properties;
+mod restoration;
 mod support;
