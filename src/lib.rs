@@ -14,6 +14,7 @@ pub mod library;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod synth;
 
 pub use library::{ActEntry, Library};

@@ -36,7 +36,8 @@ pub struct SynthOptions {
 /// Operations per amending act.
 pub const OPS_PER_AMENDING_ACT: usize = 10;
 
-const WORDS: &[&str] = &[
+/// The words synthetic texts are made of (also the benchmark's query words).
+pub const WORDS: &[&str] = &[
     "мемлекеттік",
     "қызмет",
     "көрсету",

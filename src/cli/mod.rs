@@ -2,6 +2,7 @@
 
 mod bench;
 mod corpus_cmds;
+mod search_cmd;
 mod show;
 mod synth_cmd;
 
@@ -90,6 +91,47 @@ enum Command {
         kind: String,
         /// The date (YYYY-MM-DD).
         date: NaiveDate,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the search index from the corpus.
+    Index {
+        /// The index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Indexing threads.
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search clause versions: in force on a date (default today), or at any time.
+    Search {
+        /// The query: words, "phrases", prefix*, AND / OR / NOT, parentheses.
+        query: String,
+        /// Versions in force on this date (default: today).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Every version ever, grouped by clause.
+        #[arg(long)]
+        any_time: bool,
+        /// Only this act.
+        #[arg(long)]
+        act: Option<String>,
+        /// Only texts in this language (kk or ru).
+        #[arg(long)]
+        lang: Option<String>,
+        /// At most this many hits (clauses with --any-time).
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Skip this many hits.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// The index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -192,6 +234,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             &out,
         ),
         Command::Bench(args) => bench::run(args),
+        Command::Index { index, threads, json } => search_cmd::index(&root, &index, threads, json),
+        Command::Search { query, as_of, any_time, act, lang, limit, offset, index, json } => search_cmd::search(
+            &root,
+            &index,
+            search_cmd::SearchArgs { query, as_of, any_time, act, lang, limit, offset, json },
+        ),
     }
 }
 

@@ -1,0 +1,128 @@
+//! `index` and `search`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use super::{CliError, load_valid, print_json, today};
+use crate::model::{Lang, RegistryId};
+use crate::search::{self, SearchIndex, SearchRequest, When, corpus_generation};
+
+impl From<search::SearchError> for CliError {
+    fn from(e: search::SearchError) -> CliError {
+        match e {
+            search::SearchError::Query(m) => CliError::BadArgument(format!("malformed query: {m}")),
+            other => CliError::NotFound(other.to_string()),
+        }
+    }
+}
+
+/// `nusqa index`: rebuild the index from the corpus.
+pub fn index(root: &Path, dir: &Path, threads: usize, json: bool) -> Result<ExitCode, CliError> {
+    let loaded = load_valid(root)?;
+    let generation = corpus_generation(root)?;
+    let (_, stats) = SearchIndex::build(&loaded.library, dir, &generation, threads)?;
+    if json {
+        print_json(&stats)?;
+    } else {
+        println!(
+            "indexed {} clause versions in {:.2} s ({} bytes) into {}",
+            stats.added,
+            stats.seconds,
+            stats.bytes,
+            dir.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the index, rebuilding it first when it is missing or of another corpus
+/// generation: a stale index is never served.
+pub fn fresh_index(root: &Path, dir: &Path) -> Result<SearchIndex, CliError> {
+    let generation = corpus_generation(root)?;
+    match SearchIndex::open(dir) {
+        Ok(idx) if idx.generation().corpus == generation => Ok(idx),
+        Ok(_) | Err(_) => {
+            eprintln!("the search index is missing or stale; rebuilding it from {}", root.display());
+            let loaded = load_valid(root)?;
+            Ok(SearchIndex::build(&loaded.library, dir, &generation, 2)?.0)
+        }
+    }
+}
+
+/// The arguments of `nusqa search`.
+pub struct SearchArgs {
+    /// The query.
+    pub query: String,
+    /// `--as-of`.
+    pub as_of: Option<NaiveDate>,
+    /// `--any-time`.
+    pub any_time: bool,
+    /// `--act`.
+    pub act: Option<String>,
+    /// `--lang`.
+    pub lang: Option<String>,
+    /// `--limit`.
+    pub limit: usize,
+    /// `--offset`.
+    pub offset: usize,
+    /// `--json`.
+    pub json: bool,
+}
+
+/// `nusqa search QUERY`.
+pub fn search(root: &Path, dir: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
+    let act = a
+        .act
+        .as_deref()
+        .map(|s| s.parse::<RegistryId>().map_err(|e| CliError::BadArgument(e.to_string())))
+        .transpose()?;
+    let lang = match a.lang.as_deref() {
+        None => None,
+        Some("kk") => Some(Lang::Kk),
+        Some("ru") => Some(Lang::Ru),
+        Some(other) => return Err(CliError::BadArgument(format!("unknown language `{other}`; expected kk or ru"))),
+    };
+    if a.any_time && a.as_of.is_some() {
+        return Err(CliError::BadArgument("give --as-of or --any-time, not both".into()));
+    }
+    let when = if a.any_time { When::AnyTime } else { When::AsOf(a.as_of.unwrap_or_else(today)) };
+    let idx = fresh_index(root, dir)?;
+    let req = SearchRequest { query: a.query.clone(), when, act, lang, limit: a.limit, offset: a.offset };
+    let res = search::search(&idx, &req)?;
+    if a.json {
+        print_json(&res)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let scope = match when {
+        When::AsOf(d) => format!("in force on {d}"),
+        When::AnyTime => "at any time".to_string(),
+    };
+    if res.total == 0 {
+        println!("no clause {scope} matches `{}`", a.query);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} matching clause version(s) {scope}", res.total);
+    let show = |h: &search::Hit| {
+        let to = h.valid_to.map_or("…".to_string(), |d| d.to_string());
+        let from = h.valid_from.map_or("?".to_string(), |d| d.to_string());
+        println!("  [{from} – {to})  by {}  score {:.2}", h.source_act, h.score);
+        println!("    {}", h.marked_snippet());
+    };
+    match &res.groups {
+        Some(groups) => {
+            for g in groups {
+                println!("{} {}", g.act, g.eid);
+                g.versions.iter().for_each(show);
+            }
+        }
+        None => {
+            for h in &res.hits {
+                println!("{} {}", h.act, h.eid);
+                show(h);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,279 @@
+//! The query language and its results.
+//!
+//! Words are matched stemmed (Kazakh and Russian); `"quoted phrases"` and `prefix*`
+//! are matched on the unstemmed field; `AND`, `OR`, `NOT` (or `+`, `-`) and parentheses
+//! combine them; words are ANDed by default. A date filter keeps the versions in force on
+//! that date; `AnyTime` keeps every version and groups hits by clause.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, TantivyDocument};
+
+use super::SearchError;
+use super::index::SearchIndex;
+use super::schema::{date_of, day_number};
+use crate::model::{Lang, RegistryId};
+
+/// Which versions to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Versions in force on this date.
+    AsOf(NaiveDate),
+    /// Every version ever.
+    AnyTime,
+}
+
+/// A search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query text.
+    pub query: String,
+    /// Which versions.
+    pub when: When,
+    /// Only this act.
+    pub act: Option<RegistryId>,
+    /// Only texts in this language.
+    pub lang: Option<Lang>,
+    /// At most this many hits.
+    pub limit: usize,
+    /// Skip this many hits.
+    pub offset: usize,
+}
+
+/// One matching clause version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The act.
+    pub act: String,
+    /// Its title.
+    pub act_title: String,
+    /// The clause.
+    pub eid: String,
+    /// Its number.
+    pub num: Option<String>,
+    /// Its heading.
+    pub heading: Option<String>,
+    /// The version's first day.
+    pub valid_from: Option<NaiveDate>,
+    /// The first day it no longer holds (`None`: still in force).
+    pub valid_to: Option<NaiveDate>,
+    /// The act that made this version.
+    pub source_act: String,
+    /// The relevance score.
+    pub score: f32,
+    /// A fragment of the text.
+    pub snippet: String,
+    /// Byte ranges of `snippet` that matched.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl Hit {
+    /// The snippet with matches marked `[[…]]`.
+    pub fn marked_snippet(&self) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for &(s, e) in &self.highlights {
+            out.push_str(&self.snippet[at..s]);
+            out.push_str("[[");
+            out.push_str(&self.snippet[s..e]);
+            out.push_str("]]");
+            at = e;
+        }
+        out.push_str(&self.snippet[at..]);
+        out
+    }
+}
+
+/// The hits of one clause across its versions (`AnyTime`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HitGroup {
+    /// The act.
+    pub act: String,
+    /// The clause.
+    pub eid: String,
+    /// The best score among its versions.
+    pub score: f32,
+    /// Its matching versions, oldest first.
+    pub versions: Vec<Hit>,
+}
+
+/// The result of a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Matching versions in all.
+    pub total: usize,
+    /// This page of hits, best first.
+    pub hits: Vec<Hit>,
+    /// For `AnyTime`: the hits grouped by clause, best first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<HitGroup>>,
+}
+
+/// Rewrites the user's query into tantivy's language: quoted phrases and `word*`
+/// prefixes go to the unstemmed `exact` field.
+pub fn rewrite(query: &str) -> String {
+    let mut out = String::new();
+    let mut chars = query.chars().peekable();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if let Some(stem) = word.strip_suffix('*').filter(|s| !s.is_empty() && !s.contains('*')) {
+            let (sign, stem) = match stem.strip_prefix(['+', '-']) {
+                Some(rest) => (&stem[..1], rest),
+                None => ("", stem),
+            };
+            out.push_str(&format!("{sign}exact:\"{stem}\"*"));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '«' | '“' => {
+                flush(&mut word, &mut out);
+                let mut phrase = String::new();
+                for d in chars.by_ref() {
+                    if matches!(d, '"' | '»' | '”') {
+                        break;
+                    }
+                    phrase.push(d);
+                }
+                out.push_str(&format!("exact:\"{}\"", phrase.replace('\\', "")));
+            }
+            c if c.is_whitespace() || c == '(' || c == ')' => {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+            c => word.push(c),
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Runs a search.
+pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+    let f = &idx.fields;
+    let mut parser = QueryParser::for_index(&idx.index, vec![f.text_kk, f.text_ru, f.heading]);
+    parser.set_conjunction_by_default();
+    let rewritten = rewrite(req.query.trim());
+    if rewritten.trim().is_empty() {
+        return Err(SearchError::Query("the query is empty".into()));
+    }
+    let text_query = parser.parse_query(&rewritten).map_err(|e| SearchError::Query(format!("{e} (in `{}`)", req.query)))?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+    if let When::AsOf(date) = req.when {
+        let d = day_number(date);
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.valid_from, d)))),
+        ));
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(Bound::Excluded(Term::from_field_i64(f.valid_to, d)), Bound::Unbounded)),
+        ));
+    }
+    if let Some(act) = &req.act {
+        clauses.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.act, act.as_str()), IndexRecordOption::Basic))));
+    }
+    if let Some(lang) = req.lang {
+        let code = match lang {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        };
+        clauses.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.lang, code), IndexRecordOption::Basic))));
+    }
+    let query = BooleanQuery::new(clauses);
+    let searcher = idx.reader.searcher();
+    let limit = req.limit.max(1);
+    let collect_n = if req.when == When::AnyTime { (limit + req.offset) * 8 } else { limit };
+    let offset = if req.when == When::AnyTime { 0 } else { req.offset };
+    let (top, total) = searcher.search(&query, &(TopDocs::with_limit(collect_n).and_offset(offset).order_by_score(), Count))?;
+    let generators: Vec<SnippetGenerator> = [f.text_kk, f.exact, f.text_ru]
+        .iter()
+        .filter_map(|&field| SnippetGenerator::create(&searcher, &*text_query, field).ok())
+        .collect();
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, addr) in top {
+        hits.push(hit(idx, &searcher, addr, score, &generators)?);
+    }
+    if req.when == When::AnyTime {
+        let mut groups: BTreeMap<(String, String), HitGroup> = BTreeMap::new();
+        for h in &hits {
+            let g = groups.entry((h.act.clone(), h.eid.clone())).or_insert_with(|| HitGroup {
+                act: h.act.clone(),
+                eid: h.eid.clone(),
+                score: h.score,
+                versions: Vec::new(),
+            });
+            g.score = g.score.max(h.score);
+            g.versions.push(h.clone());
+        }
+        let mut groups: Vec<HitGroup> = groups.into_values().collect();
+        for g in &mut groups {
+            g.versions.sort_by_key(|v| v.valid_from);
+        }
+        groups.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| (&a.act, &a.eid).cmp(&(&b.act, &b.eid))));
+        let groups: Vec<HitGroup> = groups.into_iter().skip(req.offset).take(limit).collect();
+        let hits = groups.iter().flat_map(|g| g.versions.iter().cloned()).collect();
+        return Ok(SearchResults { total, hits, groups: Some(groups) });
+    }
+    Ok(SearchResults { total, hits, groups: None })
+}
+
+fn hit(
+    idx: &SearchIndex,
+    searcher: &tantivy::Searcher,
+    addr: DocAddress,
+    score: f32,
+    generators: &[SnippetGenerator],
+) -> Result<Hit, SearchError> {
+    let f = &idx.fields;
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let int_of = |field| doc.get_first(field).and_then(|v| v.as_i64());
+    let text = text_of(f.text).or_else(|| text_of(f.heading)).unwrap_or_default();
+    let best = generators
+        .iter()
+        .map(|g| g.snippet(&text))
+        .max_by_key(|s| s.highlighted().len());
+    let (snippet, highlights) = match best {
+        Some(s) if !s.highlighted().is_empty() => {
+            (s.fragment().to_string(), s.highlighted().iter().map(|r| (r.start, r.end)).collect())
+        }
+        _ => (text.chars().take(160).collect(), Vec::new()),
+    };
+    Ok(Hit {
+        act: text_of(f.act).unwrap_or_default(),
+        act_title: text_of(f.act_title).unwrap_or_default(),
+        eid: text_of(f.eid).unwrap_or_default(),
+        num: text_of(f.num),
+        heading: text_of(f.heading),
+        valid_from: int_of(f.valid_from).and_then(date_of),
+        valid_to: int_of(f.valid_to).and_then(date_of),
+        source_act: text_of(f.source_act).unwrap_or_default(),
+        score,
+        snippet,
+        highlights,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite;
+
+    #[test]
+    fn phrases_and_prefixes_go_to_the_exact_field() {
+        assert_eq!(rewrite("жарылыс \"жұмыстарын жүргізу\""), "жарылыс exact:\"жұмыстарын жүргізу\"");
+        assert_eq!(rewrite("қағида* OR -рұқсат*"), "exact:\"қағида\"* OR -exact:\"рұқсат\"*");
+        assert_eq!(rewrite("«рұқсат беру» AND (портал OR egov)"), "exact:\"рұқсат беру\" AND (портал OR egov)");
+    }
+}
