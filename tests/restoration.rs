@@ -38,7 +38,12 @@ fn numbers(text: &str) -> Vec<String> {
 fn restoration(root: &Path) -> String {
     let dir = root.join("acts/V25/V2500037008");
     let act: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("act.json")).unwrap()).unwrap();
-    let notes: Vec<&str> = act["editorial_notes"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let notes: Vec<&str> = act["editorial_notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     let text = std::fs::read_to_string(dir.join("text.kk.md")).unwrap();
     let mut out = String::new();
     for line in text.lines() {
@@ -51,7 +56,11 @@ fn restoration(root: &Path) -> String {
                 out.push('\n');
             }
             let kind = eid.rsplit("__").next().unwrap_or("").split('_').next().unwrap_or("");
-            if let Some(num) = parts.next().and_then(|r| r.strip_prefix('[')).and_then(|r| r.split(']').next()) {
+            if let Some(num) = parts
+                .next()
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.split(']').next())
+            {
                 match kind {
                     "para" => out.push_str(&format!("{num}. ")),
                     "subpara" => out.push_str(&format!("{num}) ")),
@@ -78,29 +87,41 @@ fn numbers_and_labels_appear_in_the_same_order() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let source = numbers(&std::fs::read_to_string(root.join("sources/order-429-kk-ocr.txt")).unwrap());
     let restored = numbers(&restoration(&root));
-    let readings: Vec<Reading> = serde_json::from_str(
-        &std::fs::read_to_string(root.join("sources/order-429-number-readings.json")).unwrap(),
-    )
-    .unwrap();
+    let readings: Vec<Reading> =
+        serde_json::from_str(&std::fs::read_to_string(root.join("sources/order-429-number-readings.json")).unwrap())
+            .unwrap();
     let mut hunks = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &source, &restored) {
         let (o, n) = match op {
             DiffOp::Equal { .. } => continue,
             DiffOp::Delete { old_index, old_len, .. } => (old_index..old_index + old_len, 0..0),
             DiffOp::Insert { new_index, new_len, .. } => (0..0, new_index..new_index + new_len),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                (old_index..old_index + old_len, new_index..new_index + new_len)
-            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (old_index..old_index + old_len, new_index..new_index + new_len),
         };
         hunks.push((source[o].to_vec(), restored[n].to_vec()));
     }
-    let listed: Vec<(Vec<String>, Vec<String>)> = readings.iter().map(|r| (r.ocr.clone(), r.restored.clone())).collect();
-    assert_eq!(hunks, listed, "every difference between the OCR's numbers and the restoration's must be a listed reading");
-    assert!(readings.iter().all(|r| !r.why.trim().is_empty()), "every reading needs its reason");
+    let listed: Vec<(Vec<String>, Vec<String>)> =
+        readings.iter().map(|r| (r.ocr.clone(), r.restored.clone())).collect();
+    assert_eq!(
+        hunks, listed,
+        "every difference between the OCR's numbers and the restoration's must be a listed reading"
+    );
+    assert!(
+        readings.iter().all(|r| !r.why.trim().is_empty()),
+        "every reading needs its reason"
+    );
     assert!(restored.len() > 250, "the restoration lost its numbers");
 }
 
 #[test]
 fn number_extraction_ignores_look_alikes() {
-    assert_eq!(numbers("KayinCi3aiK 2025 xbutrbl 30 Ne 429, 1) 18-1-tapmak"), vec!["2025", "30", "429", "1", "18", "1"]);
+    assert_eq!(
+        numbers("KayinCi3aiK 2025 xbutrbl 30 Ne 429, 1) 18-1-tapmak"),
+        vec!["2025", "30", "429", "1", "18", "1"]
+    );
 }

@@ -88,7 +88,11 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
             args.json,
         ),
         BenchWhat::Load { dir } => load_bench(&dir, args.json),
-        BenchWhat::Search { dir, queries, baseline_queries } => search_bench(&dir, queries, baseline_queries, args.json),
+        BenchWhat::Search {
+            dir,
+            queries,
+            baseline_queries,
+        } => search_bench(&dir, queries, baseline_queries, args.json),
     }
 }
 
@@ -221,7 +225,12 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
     })
 }
 
-fn search_bench(dir: &std::path::Path, queries: usize, baseline_queries: usize, json: bool) -> Result<ExitCode, CliError> {
+fn search_bench(
+    dir: &std::path::Path,
+    queries: usize,
+    baseline_queries: usize,
+    json: bool,
+) -> Result<ExitCode, CliError> {
     use crate::search::{SearchIndex, SearchRequest, When};
     let loaded = crate::corpus::load(dir)?;
     let lib = &loaded.library;
@@ -232,40 +241,70 @@ fn search_bench(dir: &std::path::Path, queries: usize, baseline_queries: usize, 
     let mut rng = synth::Rng::new(11);
     let words = synth::WORDS;
     let start = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap_or_default();
-    let date = |rng: &mut synth::Rng| start.checked_add_days(Days::new(rng.next_u64() % 1500)).unwrap_or(start);
+    let date = |rng: &mut synth::Rng| {
+        start
+            .checked_add_days(Days::new(rng.next_u64() % 1500))
+            .unwrap_or(start)
+    };
     let mut classes = Vec::new();
-    for (name, n_terms, phrase) in [("1 term", 1, false), ("2 terms", 2, false), ("3 terms", 3, false), ("phrase", 2, true)] {
+    for (name, n_terms, phrase) in [
+        ("1 term", 1, false),
+        ("2 terms", 2, false),
+        ("3 terms", 3, false),
+        ("phrase", 2, true),
+    ] {
         let mut times = Vec::with_capacity(queries);
         let mut hits = 0usize;
         for _ in 0..queries {
             let terms: Vec<&str> = (0..n_terms).map(|_| words[rng.below(words.len())]).collect();
-            let q = if phrase { format!("\"{}\"", terms.join(" ")) } else { terms.join(" ") };
-            let req = SearchRequest { query: q, when: When::AsOf(date(&mut rng)), act: None, lang: None, limit: 10, offset: 0 };
+            let q = if phrase {
+                format!("\"{}\"", terms.join(" "))
+            } else {
+                terms.join(" ")
+            };
+            let req = SearchRequest {
+                query: q,
+                when: When::AsOf(date(&mut rng)),
+                act: None,
+                lang: None,
+                limit: 10,
+                offset: 0,
+            };
             let t = Instant::now();
             let res = crate::search::search(&idx, &req)?;
             times.push(t.elapsed());
             hits += res.total;
         }
         times.sort();
-        classes.push((name, percentile(&times, 0.5) / 1000.0, percentile(&times, 0.99) / 1000.0, hits as f64 / queries.max(1) as f64));
+        classes.push((
+            name,
+            percentile(&times, 0.5) / 1000.0,
+            percentile(&times, 0.99) / 1000.0,
+            hits as f64 / queries.max(1) as f64,
+        ));
     }
     // Baseline: consolidate every act on the date and scan its texts with a regex.
     let ids: Vec<RegistryId> = lib.acts().map(|a| a.id.clone()).collect();
     let mut base_times = Vec::with_capacity(baseline_queries);
     for _ in 0..baseline_queries {
         let terms: Vec<&str> = (0..2).map(|_| words[rng.below(words.len())]).collect();
-        let res: Vec<regex::Regex> = terms.iter().filter_map(|t| regex::Regex::new(&format!("(?i){}", regex::escape(t))).ok()).collect();
+        let res: Vec<regex::Regex> = terms
+            .iter()
+            .filter_map(|t| regex::Regex::new(&format!("(?i){}", regex::escape(t))).ok())
+            .collect();
         let d = date(&mut rng);
         let t = Instant::now();
         let mut found = 0usize;
         for id in &ids {
             let Some(tl) = lib.timeline(id) else { continue };
-            let Ok(c) = consolidate::consolidate(tl, d) else { continue };
+            let Ok(c) = consolidate::consolidate(tl, d) else {
+                continue;
+            };
             c.walk(&mut |n| {
-                if let Some(text) = n.text {
-                    if res.iter().all(|r| r.is_match(text)) {
-                        found += 1;
-                    }
+                if let Some(text) = n.text
+                    && res.iter().all(|r| r.is_match(text))
+                {
+                    found += 1;
                 }
             });
         }
@@ -284,12 +323,25 @@ fn search_bench(dir: &std::path::Path, queries: usize, baseline_queries: usize, 
             "speedup_vs_scan_2_terms": base_p50 / classes[1].1.max(1e-9),
         }))?;
     } else {
-        println!("search: {} acts, {} versions, {} documents indexed", lib.len(), versions, stats.added);
-        println!("  build (1 thread): {:.1} s, {:.0} docs/s, index {:.1} MiB", stats.seconds, throughput, stats.bytes as f64 / 1048576.0);
+        println!(
+            "search: {} acts, {} versions, {} documents indexed",
+            lib.len(),
+            versions,
+            stats.added
+        );
+        println!(
+            "  build (1 thread): {:.1} s, {:.0} docs/s, index {:.1} MiB",
+            stats.seconds,
+            throughput,
+            stats.bytes as f64 / 1048576.0
+        );
         for (n, p50, p99, hits) in &classes {
             println!("  {n:8}  p50 {p50:7.2} ms  p99 {p99:7.2} ms  (avg {hits:.0} matching versions)");
         }
-        println!("  regex scan of consolidated texts (2 terms): p50 {base_p50:.1} ms; index is {:.0}× faster", base_p50 / classes[1].1.max(1e-9));
+        println!(
+            "  regex scan of consolidated texts (2 terms): p50 {base_p50:.1} ms; index is {:.0}× faster",
+            base_p50 / classes[1].1.max(1e-9)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! The command line: one file per command group. `main.rs` only calls [`main`].
 
+mod amendments;
 mod bench;
 mod corpus_cmds;
 mod search_cmd;
@@ -95,6 +96,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Amending acts: parse their Kazakh text into operations.
+    #[command(subcommand)]
+    Amendments(AmendmentsCmd),
     /// Rebuild the search index from the corpus.
     Index {
         /// The index directory.
@@ -156,6 +160,22 @@ enum Command {
     },
     /// Measure consolidation and loading against the naive baseline.
     Bench(bench::BenchArgs),
+}
+
+/// `nusqa amendments …`.
+#[derive(Debug, Subcommand)]
+enum AmendmentsCmd {
+    /// Parse an amending act (an act directory, its text file, or a registry id).
+    Parse {
+        /// FILE or ACT.
+        what: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Freeze the result into the corpus (never overwrites frozen operations).
+        #[arg(long)]
+        write: bool,
+    },
 }
 
 /// Why a command failed.
@@ -234,11 +254,33 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             &out,
         ),
         Command::Bench(args) => bench::run(args),
+        Command::Amendments(AmendmentsCmd::Parse { what, json, write }) => {
+            amendments::parse_cmd(&root, &what, json, write)
+        }
         Command::Index { index, threads, json } => search_cmd::index(&root, &index, threads, json),
-        Command::Search { query, as_of, any_time, act, lang, limit, offset, index, json } => search_cmd::search(
+        Command::Search {
+            query,
+            as_of,
+            any_time,
+            act,
+            lang,
+            limit,
+            offset,
+            index,
+            json,
+        } => search_cmd::search(
             &root,
             &index,
-            search_cmd::SearchArgs { query, as_of, any_time, act, lang, limit, offset, json },
+            search_cmd::SearchArgs {
+                query,
+                as_of,
+                any_time,
+                act,
+                lang,
+                limit,
+                offset,
+                json,
+            },
         ),
     }
 }

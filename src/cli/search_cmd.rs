@@ -44,7 +44,10 @@ pub fn fresh_index(root: &Path, dir: &Path) -> Result<SearchIndex, CliError> {
     match SearchIndex::open(dir) {
         Ok(idx) if idx.generation().corpus == generation => Ok(idx),
         Ok(_) | Err(_) => {
-            eprintln!("the search index is missing or stale; rebuilding it from {}", root.display());
+            eprintln!(
+                "the search index is missing or stale; rebuilding it from {}",
+                root.display()
+            );
             let loaded = load_valid(root)?;
             Ok(SearchIndex::build(&loaded.library, dir, &generation, 2)?.0)
         }
@@ -76,20 +79,38 @@ pub fn search(root: &Path, dir: &Path, a: SearchArgs) -> Result<ExitCode, CliErr
     let act = a
         .act
         .as_deref()
-        .map(|s| s.parse::<RegistryId>().map_err(|e| CliError::BadArgument(e.to_string())))
+        .map(|s| {
+            s.parse::<RegistryId>()
+                .map_err(|e| CliError::BadArgument(e.to_string()))
+        })
         .transpose()?;
     let lang = match a.lang.as_deref() {
         None => None,
         Some("kk") => Some(Lang::Kk),
         Some("ru") => Some(Lang::Ru),
-        Some(other) => return Err(CliError::BadArgument(format!("unknown language `{other}`; expected kk or ru"))),
+        Some(other) => {
+            return Err(CliError::BadArgument(format!(
+                "unknown language `{other}`; expected kk or ru"
+            )));
+        }
     };
     if a.any_time && a.as_of.is_some() {
         return Err(CliError::BadArgument("give --as-of or --any-time, not both".into()));
     }
-    let when = if a.any_time { When::AnyTime } else { When::AsOf(a.as_of.unwrap_or_else(today)) };
+    let when = if a.any_time {
+        When::AnyTime
+    } else {
+        When::AsOf(a.as_of.unwrap_or_else(today))
+    };
     let idx = fresh_index(root, dir)?;
-    let req = SearchRequest { query: a.query.clone(), when, act, lang, limit: a.limit, offset: a.offset };
+    let req = SearchRequest {
+        query: a.query.clone(),
+        when,
+        act,
+        lang,
+        limit: a.limit,
+        offset: a.offset,
+    };
     let res = search::search(&idx, &req)?;
     if a.json {
         print_json(&res)?;

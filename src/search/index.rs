@@ -79,9 +79,18 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) -> Result<(), SearchE
         if meta.is_dir() {
             collect(&path, root, out)?;
         } else {
-            let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .unwrap_or_default();
             let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().into_owned();
-            out.push(format!("{rel}\t{}\t{}.{}", meta.len(), mtime.as_secs(), mtime.subsec_nanos()));
+            out.push(format!(
+                "{rel}\t{}\t{}.{}",
+                meta.len(),
+                mtime.as_secs(),
+                mtime.subsec_nanos()
+            ));
         }
     }
     Ok(())
@@ -115,7 +124,13 @@ impl SearchIndex {
         analyzer::register(&index);
         let fields = schema::fields(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, fields, reader, dir: dir.to_path_buf(), generation })
+        Ok(SearchIndex {
+            index,
+            fields,
+            reader,
+            dir: dir.to_path_buf(),
+            generation,
+        })
     }
 
     /// The generation the index was built from.
@@ -125,7 +140,12 @@ impl SearchIndex {
 
     /// Builds a fresh index of every clause version in `lib` into `dir`, replacing what
     /// was there. `threads` indexing threads (1 for the single-core benchmark).
-    pub fn build(lib: &Library, dir: &Path, corpus: &str, threads: usize) -> Result<(SearchIndex, BuildStats), SearchError> {
+    pub fn build(
+        lib: &Library,
+        dir: &Path,
+        corpus: &str,
+        threads: usize,
+    ) -> Result<(SearchIndex, BuildStats), SearchError> {
         let start = Instant::now();
         let tdir = tantivy_dir(dir);
         if tdir.exists() {
@@ -148,17 +168,40 @@ impl SearchIndex {
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
-        let generation = Generation { corpus: corpus.to_string(), schema: SCHEMA_VERSION };
+        let generation = Generation {
+            corpus: corpus.to_string(),
+            schema: SCHEMA_VERSION,
+        };
         write_generation(dir, &generation)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let stats = BuildStats { added, nodes_replaced: 0, seconds: start.elapsed().as_secs_f64(), bytes: dir_size(&tdir) };
-        Ok((SearchIndex { index, fields, reader, dir: dir.to_path_buf(), generation }, stats))
+        let stats = BuildStats {
+            added,
+            nodes_replaced: 0,
+            seconds: start.elapsed().as_secs_f64(),
+            bytes: dir_size(&tdir),
+        };
+        Ok((
+            SearchIndex {
+                index,
+                fields,
+                reader,
+                dir: dir.to_path_buf(),
+                generation,
+            },
+            stats,
+        ))
     }
 
     /// Re-indexes only the nodes of `acts` whose versions differ between `old` and `new`
     /// (the library before and after an amending act was added or an event recorded).
     /// This is what publishing calls: the rest of the index is untouched.
-    pub fn update(&mut self, old: &Library, new: &Library, acts: &[RegistryId], corpus: &str) -> Result<BuildStats, SearchError> {
+    pub fn update(
+        &mut self,
+        old: &Library,
+        new: &Library,
+        acts: &[RegistryId],
+        corpus: &str,
+    ) -> Result<BuildStats, SearchError> {
         let start = Instant::now();
         let mut writer: IndexWriter = self.index.writer_with_num_threads(1, 32_000_000)?;
         let empty = HashMap::new();
@@ -184,7 +227,10 @@ impl SearchIndex {
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
-        self.generation = Generation { corpus: corpus.to_string(), schema: SCHEMA_VERSION };
+        self.generation = Generation {
+            corpus: corpus.to_string(),
+            schema: SCHEMA_VERSION,
+        };
         write_generation(&self.dir, &self.generation)?;
         self.reader.reload()?;
         stats.seconds = start.elapsed().as_secs_f64();

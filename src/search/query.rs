@@ -167,21 +167,35 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
     if rewritten.trim().is_empty() {
         return Err(SearchError::Query("the query is empty".into()));
     }
-    let text_query = parser.parse_query(&rewritten).map_err(|e| SearchError::Query(format!("{e} (in `{}`)", req.query)))?;
+    let text_query = parser
+        .parse_query(&rewritten)
+        .map_err(|e| SearchError::Query(format!("{e} (in `{}`)", req.query)))?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
     if let When::AsOf(date) = req.when {
         let d = day_number(date);
         clauses.push((
             Occur::Must,
-            Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.valid_from, d)))),
+            Box::new(RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Included(Term::from_field_i64(f.valid_from, d)),
+            )),
         ));
         clauses.push((
             Occur::Must,
-            Box::new(RangeQuery::new(Bound::Excluded(Term::from_field_i64(f.valid_to, d)), Bound::Unbounded)),
+            Box::new(RangeQuery::new(
+                Bound::Excluded(Term::from_field_i64(f.valid_to, d)),
+                Bound::Unbounded,
+            )),
         ));
     }
     if let Some(act) = &req.act {
-        clauses.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.act, act.as_str()), IndexRecordOption::Basic))));
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.act, act.as_str()),
+                IndexRecordOption::Basic,
+            )),
+        ));
     }
     if let Some(lang) = req.lang {
         let code = match lang {
@@ -189,14 +203,30 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
             Lang::Ru => "ru",
             Lang::En => "en",
         };
-        clauses.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.lang, code), IndexRecordOption::Basic))));
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.lang, code),
+                IndexRecordOption::Basic,
+            )),
+        ));
     }
     let query = BooleanQuery::new(clauses);
     let searcher = idx.reader.searcher();
     let limit = req.limit.max(1);
-    let collect_n = if req.when == When::AnyTime { (limit + req.offset) * 8 } else { limit };
+    let collect_n = if req.when == When::AnyTime {
+        (limit + req.offset) * 8
+    } else {
+        limit
+    };
     let offset = if req.when == When::AnyTime { 0 } else { req.offset };
-    let (top, total) = searcher.search(&query, &(TopDocs::with_limit(collect_n).and_offset(offset).order_by_score(), Count))?;
+    let (top, total) = searcher.search(
+        &query,
+        &(
+            TopDocs::with_limit(collect_n).and_offset(offset).order_by_score(),
+            Count,
+        ),
+    )?;
     let generators: Vec<SnippetGenerator> = [f.text_kk, f.exact, f.text_ru]
         .iter()
         .filter_map(|&field| SnippetGenerator::create(&searcher, &*text_query, field).ok())
@@ -208,12 +238,14 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
     if req.when == When::AnyTime {
         let mut groups: BTreeMap<(String, String), HitGroup> = BTreeMap::new();
         for h in &hits {
-            let g = groups.entry((h.act.clone(), h.eid.clone())).or_insert_with(|| HitGroup {
-                act: h.act.clone(),
-                eid: h.eid.clone(),
-                score: h.score,
-                versions: Vec::new(),
-            });
+            let g = groups
+                .entry((h.act.clone(), h.eid.clone()))
+                .or_insert_with(|| HitGroup {
+                    act: h.act.clone(),
+                    eid: h.eid.clone(),
+                    score: h.score,
+                    versions: Vec::new(),
+                });
             g.score = g.score.max(h.score);
             g.versions.push(h.clone());
         }
@@ -221,12 +253,24 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
         for g in &mut groups {
             g.versions.sort_by_key(|v| v.valid_from);
         }
-        groups.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| (&a.act, &a.eid).cmp(&(&b.act, &b.eid))));
+        groups.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| (&a.act, &a.eid).cmp(&(&b.act, &b.eid)))
+        });
         let groups: Vec<HitGroup> = groups.into_iter().skip(req.offset).take(limit).collect();
         let hits = groups.iter().flat_map(|g| g.versions.iter().cloned()).collect();
-        return Ok(SearchResults { total, hits, groups: Some(groups) });
+        return Ok(SearchResults {
+            total,
+            hits,
+            groups: Some(groups),
+        });
     }
-    Ok(SearchResults { total, hits, groups: None })
+    Ok(SearchResults {
+        total,
+        hits,
+        groups: None,
+    })
 }
 
 fn hit(
@@ -246,9 +290,10 @@ fn hit(
         .map(|g| g.snippet(&text))
         .max_by_key(|s| s.highlighted().len());
     let (snippet, highlights) = match best {
-        Some(s) if !s.highlighted().is_empty() => {
-            (s.fragment().to_string(), s.highlighted().iter().map(|r| (r.start, r.end)).collect())
-        }
+        Some(s) if !s.highlighted().is_empty() => (
+            s.fragment().to_string(),
+            s.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+        ),
         _ => (text.chars().take(160).collect(), Vec::new()),
     };
     Ok(Hit {
@@ -272,8 +317,17 @@ mod tests {
 
     #[test]
     fn phrases_and_prefixes_go_to_the_exact_field() {
-        assert_eq!(rewrite("жарылыс \"жұмыстарын жүргізу\""), "жарылыс exact:\"жұмыстарын жүргізу\"");
-        assert_eq!(rewrite("қағида* OR -рұқсат*"), "exact:\"қағида\"* OR -exact:\"рұқсат\"*");
-        assert_eq!(rewrite("«рұқсат беру» AND (портал OR egov)"), "exact:\"рұқсат беру\" AND (портал OR egov)");
+        assert_eq!(
+            rewrite("жарылыс \"жұмыстарын жүргізу\""),
+            "жарылыс exact:\"жұмыстарын жүргізу\""
+        );
+        assert_eq!(
+            rewrite("қағида* OR -рұқсат*"),
+            "exact:\"қағида\"* OR -exact:\"рұқсат\"*"
+        );
+        assert_eq!(
+            rewrite("«рұқсат беру» AND (портал OR egov)"),
+            "exact:\"рұқсат беру\" AND (портал OR egov)"
+        );
     }
 }

@@ -71,7 +71,9 @@ pub struct Fields {
 
 fn analyzed(tokenizer: &str) -> TextOptions {
     TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     )
 }
 
@@ -103,7 +105,11 @@ pub fn build() -> (Schema, Fields) {
 
 /// The fields of an existing index's schema.
 pub fn fields(schema: &Schema) -> Result<Fields, SearchError> {
-    let f = |name: &str| schema.get_field(name).map_err(|_| SearchError::Missing(format!("field {name}")));
+    let f = |name: &str| {
+        schema
+            .get_field(name)
+            .map_err(|_| SearchError::Missing(format!("field {name}")))
+    };
     Ok(Fields {
         node_key: f("node_key")?,
         act: f("act")?,

@@ -46,7 +46,10 @@ pub fn russian() -> TextAnalyzer {
 
 /// The exact analyzer.
 pub fn exact() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES)).filter(Fold).build()
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(Fold)
+        .build()
 }
 
 /// Registers the three analyzers with an index.
@@ -115,7 +118,13 @@ macro_rules! map_filter {
     };
 }
 
-map_filter!(Fold, FoldTokenizer, FoldStream, kazakh::fold, "Folds case, ё/е and Latin look-alikes.");
+map_filter!(
+    Fold,
+    FoldTokenizer,
+    FoldStream,
+    kazakh::fold,
+    "Folds case, ё/е and Latin look-alikes."
+);
 map_filter!(
     KazakhStem,
     KazakhStemTokenizer,
