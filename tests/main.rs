@@ -3,7 +3,9 @@
 
 mod corpus_errors;
 mod datatests;
+mod order_429;
 mod parse_kk;
 mod properties;
 mod restoration;
+mod search;
 mod support;

@@ -116,9 +116,14 @@ pub struct SearchResults {
     pub groups: Option<Vec<HitGroup>>,
 }
 
-/// Rewrites the user's query into tantivy's language: quoted phrases and `word*`
-/// prefixes go to the unstemmed `exact` field.
-pub fn rewrite(query: &str) -> String {
+/// The most terms a `prefix*` expands to.
+pub const MAX_PREFIX_TERMS: usize = 64;
+
+/// Rewrites the user's query into tantivy's language: quoted phrases go to the
+/// unstemmed `exact` field, and `word*` becomes the OR of the `exact` terms starting with
+/// the folded prefix, as `expand` lists them (tantivy's own phrase prefix needs two
+/// words).
+pub fn rewrite(query: &str, expand: &dyn Fn(&str) -> Vec<String>) -> String {
     let mut out = String::new();
     let mut chars = query.chars().peekable();
     let mut word = String::new();
@@ -128,7 +133,13 @@ pub fn rewrite(query: &str) -> String {
                 Some(rest) => (&stem[..1], rest),
                 None => ("", stem),
             };
-            out.push_str(&format!("{sign}exact:\"{stem}\"*"));
+            let terms = expand(&super::analyzer::kazakh::fold(stem));
+            if terms.is_empty() {
+                out.push_str(&format!("{sign}exact:\"{stem}\""));
+            } else {
+                let alts: Vec<String> = terms.iter().map(|t| format!("exact:\"{t}\"")).collect();
+                out.push_str(&format!("{sign}({})", alts.join(" OR ")));
+            }
         } else {
             out.push_str(word);
         }
@@ -158,12 +169,34 @@ pub fn rewrite(query: &str) -> String {
     out
 }
 
+/// The terms of `field` that start with `prefix`, at most [`MAX_PREFIX_TERMS`].
+fn expand_prefix(searcher: &tantivy::Searcher, field: tantivy::schema::Field, prefix: &str) -> Vec<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for seg in searcher.segment_readers() {
+        let Ok(inv) = seg.inverted_index(field) else { continue };
+        let Ok(mut stream) = inv.terms().range().ge(prefix.as_bytes()).into_stream() else {
+            continue;
+        };
+        while stream.advance() && out.len() < MAX_PREFIX_TERMS {
+            let key = stream.key();
+            if !key.starts_with(prefix.as_bytes()) {
+                break;
+            }
+            if let Ok(t) = std::str::from_utf8(key) {
+                out.insert(t.to_string());
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// Runs a search.
 pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, SearchError> {
     let f = &idx.fields;
     let mut parser = QueryParser::for_index(&idx.index, vec![f.text_kk, f.text_ru, f.heading]);
     parser.set_conjunction_by_default();
-    let rewritten = rewrite(req.query.trim());
+    let searcher = idx.reader.searcher();
+    let rewritten = rewrite(req.query.trim(), &|p| expand_prefix(&searcher, f.exact, p));
     if rewritten.trim().is_empty() {
         return Err(SearchError::Query("the query is empty".into()));
     }
@@ -212,7 +245,6 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
         ));
     }
     let query = BooleanQuery::new(clauses);
-    let searcher = idx.reader.searcher();
     let limit = req.limit.max(1);
     let collect_n = if req.when == When::AnyTime {
         (limit + req.offset) * 8
@@ -317,16 +349,19 @@ mod tests {
 
     #[test]
     fn phrases_and_prefixes_go_to_the_exact_field() {
+        let none = |_: &str| Vec::new();
+        let two = |p: &str| vec![format!("{p}лар"), format!("{p}ның")];
         assert_eq!(
-            rewrite("жарылыс \"жұмыстарын жүргізу\""),
+            rewrite("жарылыс \"жұмыстарын жүргізу\"", &none),
             "жарылыс exact:\"жұмыстарын жүргізу\""
         );
         assert_eq!(
-            rewrite("қағида* OR -рұқсат*"),
-            "exact:\"қағида\"* OR -exact:\"рұқсат\"*"
+            rewrite("Қағида* OR -рұқсат*", &two),
+            "(exact:\"қағидалар\" OR exact:\"қағиданың\") OR -(exact:\"рұқсатлар\" OR exact:\"рұқсатның\")"
         );
+        assert_eq!(rewrite("жоқ*", &none), "exact:\"жоқ\"");
         assert_eq!(
-            rewrite("«рұқсат беру» AND (портал OR egov)"),
+            rewrite("«рұқсат беру» AND (портал OR egov)", &none),
             "exact:\"рұқсат беру\" AND (портал OR egov)"
         );
     }
