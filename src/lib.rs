@@ -6,12 +6,16 @@
 //! See ARCHITECTURE.md for the map and the invariants.
 
 pub mod amend;
+pub mod blame;
 pub mod cli;
 pub mod consolidate;
 pub mod corpus;
 pub mod dates;
+pub mod diff;
+pub mod effect;
 pub mod library;
 pub mod model;
+pub mod notes;
 pub mod parse;
 pub mod render;
 pub mod search;

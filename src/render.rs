@@ -51,8 +51,12 @@ fn provenance(n: &ConsolidatedNode<'_>) -> String {
     s
 }
 
-/// Plain text: one block per node, indented by depth, with its status and provenance.
-pub fn text(act: &Act, c: &Consolidated<'_>) -> String {
+/// Editorial notes by eId, shown under their nodes.
+pub type Notes = std::collections::BTreeMap<String, Vec<String>>;
+
+/// Plain text: one block per node, indented by depth, with its status, provenance and
+/// editorial notes.
+pub fn text(act: &Act, c: &Consolidated<'_>, notes: &Notes) -> String {
     let mut out = String::new();
     writeln!(out, "{} — {}", act.id, act.title(Lang::Kk)).ok();
     writeln!(
@@ -93,13 +97,16 @@ pub fn text(act: &Act, c: &Consolidated<'_>) -> String {
             }
         }
         writeln!(out, "{indent}  — {}", provenance(n)).ok();
+        for note in notes.get(n.eid.as_str()).into_iter().flatten() {
+            writeln!(out, "{indent}  {note}").ok();
+        }
     });
     out
 }
 
 /// Markdown: a heading per node carrying its eId, the text as paragraphs, and the
 /// provenance as an emphasised line.
-pub fn markdown(act: &Act, c: &Consolidated<'_>) -> String {
+pub fn markdown(act: &Act, c: &Consolidated<'_>, notes: &Notes) -> String {
     let mut out = String::new();
     writeln!(out, "# {}\n", act.title(Lang::Kk)).ok();
     writeln!(out, "`{}` · `{}` · in force on {}\n", act.id, act.work_uri, c.date).ok();
@@ -124,6 +131,9 @@ pub fn markdown(act: &Act, c: &Consolidated<'_>) -> String {
             }
         }
         writeln!(out, "*{}*\n", provenance(n)).ok();
+        for note in notes.get(n.eid.as_str()).into_iter().flatten() {
+            writeln!(out, "> {note}\n").ok();
+        }
     });
     out
 }

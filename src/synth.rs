@@ -104,11 +104,63 @@ impl Rng {
         (self.next_u64() % n.max(1) as u64) as usize
     }
 
+    /// A number in `0..n`, log-uniformly distributed (Zipf-like: small numbers are
+    /// frequent, large ones rare).
+    pub fn zipf(&mut self, n: usize) -> usize {
+        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        (((n as f64).powf(u)) as usize)
+            .saturating_sub(1)
+            .min(n.saturating_sub(1))
+    }
+
+    /// A word of the synthetic vocabulary: a root drawn Zipf-like from
+    /// [`VOCABULARY_ROOTS`] roots, sometimes with a Kazakh suffix.
+    pub fn word(&mut self) -> String {
+        let mut w = root(self.zipf(VOCABULARY_ROOTS));
+        if self.below(3) == 0 {
+            w.push_str(SUFFIXES[self.below(SUFFIXES.len())]);
+        }
+        w
+    }
+
     fn sentence(&mut self, min: usize, max: usize) -> String {
         let n = min + self.below(max - min + 1);
-        let words: Vec<&str> = (0..n).map(|_| WORDS[self.below(WORDS.len())]).collect();
+        let words: Vec<String> = (0..n).map(|_| self.word()).collect();
         format!("{}.", words.join(" "))
     }
+}
+
+/// The number of distinct roots in synthetic texts.
+pub const VOCABULARY_ROOTS: usize = 20_000;
+
+const SYLLABLES: &[&str] = &[
+    "қа", "ра", "жа", "ты", "бе", "ле", "ма", "са", "ту", "ке", "ді", "ні", "ор", "ал", "ең", "құ", "сақ", "тар", "жұ",
+    "мыс", "рұқ", "сат", "бұй", "рық", "нау", "қыз", "мет", "өн", "дір", "іс", "тік", "ау", "қау", "іп", "сіз", "дік",
+    "бас", "қар", "ма", "ла", "ғы", "нда", "йын", "кел", "ген", "өт", "кіз", "ұй", "ым", "шар",
+];
+
+/// Suffixes added to synthetic words (plural, possessive, case).
+const SUFFIXES: &[&str] = &[
+    "лар", "лер", "ы", "і", "ның", "нің", "ға", "ге", "да", "де", "дан", "ден", "мен", "ды", "ді", "ын",
+];
+
+/// The synthetic root number `i`: the first roots are real words, the rest are made of
+/// Kazakh-looking syllables.
+pub fn root(i: usize) -> String {
+    if let Some(w) = WORDS.get(i) {
+        return (*w).to_string();
+    }
+    let mut x = i as u64 ^ 0x5bd1_e995;
+    let n = 2 + (x % 2) as usize;
+    let mut w = String::new();
+    for _ in 0..n {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        w.push_str(SYLLABLES[((x >> 33) % SYLLABLES.len() as u64) as usize]);
+    }
+    // Distinct roots may collide in spelling; that is harmless for benchmarks.
+    w
 }
 
 fn day(base: NaiveDate, n: usize) -> NaiveDate {

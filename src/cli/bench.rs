@@ -239,7 +239,6 @@ fn search_bench(
     let (idx, stats) = SearchIndex::build(lib, &tmp, "bench", 1)?;
     let throughput = stats.added as f64 / stats.seconds.max(1e-9);
     let mut rng = synth::Rng::new(11);
-    let words = synth::WORDS;
     let start = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap_or_default();
     let date = |rng: &mut synth::Rng| {
         start
@@ -256,7 +255,9 @@ fn search_bench(
         let mut times = Vec::with_capacity(queries);
         let mut hits = 0usize;
         for _ in 0..queries {
-            let terms: Vec<&str> = (0..n_terms).map(|_| words[rng.below(words.len())]).collect();
+            let terms: Vec<String> = (0..n_terms)
+                .map(|_| synth::root(rng.zipf(synth::VOCABULARY_ROOTS)))
+                .collect();
             let q = if phrase {
                 format!("\"{}\"", terms.join(" "))
             } else {
@@ -287,7 +288,7 @@ fn search_bench(
     let ids: Vec<RegistryId> = lib.acts().map(|a| a.id.clone()).collect();
     let mut base_times = Vec::with_capacity(baseline_queries);
     for _ in 0..baseline_queries {
-        let terms: Vec<&str> = (0..2).map(|_| words[rng.below(words.len())]).collect();
+        let terms: Vec<String> = (0..2).map(|_| synth::root(rng.zipf(synth::VOCABULARY_ROOTS))).collect();
         let res: Vec<regex::Regex> = terms
             .iter()
             .filter_map(|t| regex::Regex::new(&format!("(?i){}", regex::escape(t))).ok())

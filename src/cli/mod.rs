@@ -2,6 +2,7 @@
 
 mod amendments;
 mod bench;
+mod changes;
 mod corpus_cmds;
 mod search_cmd;
 mod show;
@@ -63,6 +64,57 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Shorthand for `--format json`.
+        #[arg(long)]
+        json: bool,
+        /// Omit the editorial notes.
+        #[arg(long)]
+        no_notes: bool,
+        /// The language of the editorial notes (kk or ru).
+        #[arg(long, default_value = "kk")]
+        notes_lang: String,
+    },
+    /// What changed between two dates: structural, then word by word.
+    Diff {
+        /// The act's registry id.
+        act: String,
+        /// The earlier date.
+        #[arg(long)]
+        from: NaiveDate,
+        /// The later date.
+        #[arg(long)]
+        to: NaiveDate,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = changes::DiffFormat::Unified)]
+        format: changes::DiffFormat,
+        /// List unchanged nodes too.
+        #[arg(long)]
+        context: bool,
+        /// Show typography-only differences (quotes, dashes, spaces, look-alikes).
+        #[arg(long)]
+        raw: bool,
+        /// Time budget of each word diff, in milliseconds.
+        #[arg(long, default_value_t = 200)]
+        deadline_ms: u64,
+    },
+    /// What an amending act does, operation by operation, grouped by target act.
+    Effect {
+        /// The amending act's registry id.
+        act: String,
+        /// Only this target act.
+        #[arg(long)]
+        target: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// For each node, the act, item and date of its current wording.
+    Blame {
+        /// The act's registry id.
+        act: String,
+        /// The date (default today).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -229,12 +281,39 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             as_of,
             format,
             json,
-        } => show::show(
+            no_notes,
+            notes_lang,
+        } => {
+            let notes = if no_notes { None } else { Some(parse_lang(&notes_lang)?) };
+            show::show(
+                &load_valid(&root)?,
+                &parse_id(&act)?,
+                as_of,
+                if json { Format::Json } else { format },
+                notes,
+            )
+        }
+        Command::Diff {
+            act,
+            from,
+            to,
+            format,
+            context,
+            raw,
+            deadline_ms,
+        } => changes::diff_cmd(
             &load_valid(&root)?,
             &parse_id(&act)?,
-            as_of,
-            if json { Format::Json } else { format },
+            from,
+            to,
+            format,
+            changes::options(raw, context, deadline_ms),
         ),
+        Command::Effect { act, target, json } => {
+            let target = target.map(|t| parse_id(&t)).transpose()?;
+            changes::effect_cmd(&load_valid(&root)?, &parse_id(&act)?, target.as_ref(), json)
+        }
+        Command::Blame { act, as_of, json } => changes::blame_cmd(&load_valid(&root)?, &parse_id(&act)?, as_of, json),
         Command::History { act, eid, json } => show::history(&load_valid(&root)?, &parse_id(&act)?, &eid, json),
         Command::Ops { act, json } => corpus_cmds::ops(&load_valid(&root)?, &parse_id(&act)?, json),
         Command::Event { act, kind, date, json } => corpus_cmds::event(&root, &parse_id(&act)?, &kind, date, json),
@@ -282,6 +361,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 json,
             },
         ),
+    }
+}
+
+fn parse_lang(s: &str) -> Result<crate::model::Lang, CliError> {
+    match s {
+        "kk" => Ok(crate::model::Lang::Kk),
+        "ru" => Ok(crate::model::Lang::Ru),
+        other => Err(CliError::BadArgument(format!(
+            "unknown language `{other}`; expected kk or ru"
+        ))),
     }
 }
 

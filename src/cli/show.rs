@@ -8,21 +8,38 @@ use serde_json::json;
 use super::{CliError, Format, print_json, today};
 use crate::consolidate::{self, Status};
 use crate::corpus::Loaded;
-use crate::model::{Content, EId, RegistryId};
+use std::collections::BTreeMap;
+
+use crate::model::{Content, EId, Lang, RegistryId};
 use crate::render;
 
 /// `nusqa show ACT [--as-of DATE] [--format text|md|json]`.
-pub fn show(loaded: &Loaded, id: &RegistryId, as_of: Option<NaiveDate>, format: Format) -> Result<ExitCode, CliError> {
+pub fn show(
+    loaded: &Loaded,
+    id: &RegistryId,
+    as_of: Option<NaiveDate>,
+    format: Format,
+    notes: Option<Lang>,
+) -> Result<ExitCode, CliError> {
     let lib = &loaded.library;
     let (Some(act), Some(tl)) = (lib.act(id), lib.timeline(id)) else {
         return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
     };
     let date = as_of.unwrap_or_else(today);
     let c = consolidate::consolidate(tl, date).map_err(|e| CliError::NotFound(e.to_string()))?;
+    let mut note_map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    if let Some(lang) = notes {
+        c.walk(&mut |n| {
+            let ns = crate::notes::notes_for(lib, tl, n.eid, date, lang);
+            if !ns.is_empty() {
+                note_map.insert(n.eid.to_string(), ns);
+            }
+        });
+    }
     match format {
-        Format::Text => print!("{}", render::text(act, &c)),
-        Format::Md => print!("{}", render::markdown(act, &c)),
-        Format::Json => print_json(&json!({"act": act, "consolidated": c}))?,
+        Format::Text => print!("{}", render::text(act, &c, &note_map)),
+        Format::Md => print!("{}", render::markdown(act, &c, &note_map)),
+        Format::Json => print_json(&json!({"act": act, "consolidated": c, "notes": note_map}))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -608,6 +608,13 @@ fn is_cyrillic(c: char) -> bool {
 /// A word is a run of alphabetic characters; anything else (digits, spaces, hyphens,
 /// dots) separates words and is kept as is.
 pub fn fold(word: &str) -> String {
+    // Fast path: already lowercase Cyrillic (the common case in the corpus).
+    if word
+        .chars()
+        .all(|c| matches!(c, 'а'..='я' | 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і'))
+    {
+        return word.to_string();
+    }
     let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
     let mut out = String::with_capacity(word.len());
     let mut i = 0;

@@ -1,0 +1,91 @@
+//! The HTML redline: deletions struck through, insertions underlined, with classes the
+//! web UI styles (`nq-del`, `nq-ins`, `nq-node`, `nq-<change>`).
+
+use super::{ActDiff, ChangeKind, Segment};
+
+/// Escapes text for HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn change_class(c: ChangeKind) -> &'static str {
+    match c {
+        ChangeKind::Added => "nq-added",
+        ChangeKind::Removed => "nq-removed",
+        ChangeKind::Changed => "nq-changed",
+        ChangeKind::Renumbered => "nq-renumbered",
+        ChangeKind::StatusChanged => "nq-status",
+        ChangeKind::Unchanged => "nq-unchanged",
+    }
+}
+
+/// The redline as an HTML fragment.
+pub fn redline(d: &ActDiff) -> String {
+    let mut out = format!(
+        "<section class=\"nq-diff\" data-act=\"{}\" data-from=\"{}\" data-to=\"{}\">\n",
+        escape(&d.act),
+        d.from,
+        d.to
+    );
+    for n in &d.nodes {
+        out.push_str(&format!(
+            "<div class=\"nq-node {}\" id=\"{}\" data-eid=\"{}\">",
+            change_class(n.change),
+            escape(n.eid.as_str()),
+            escape(n.eid.as_str())
+        ));
+        match &n.words {
+            Some(w) => {
+                for s in &w.segments {
+                    match s {
+                        Segment::Equal(t) => out.push_str(&escape(t).replace('\n', "<br>")),
+                        Segment::Delete(t) => out.push_str(&format!(
+                            "<del class=\"nq-del\">{}</del>",
+                            escape(t).replace('\n', "<br>")
+                        )),
+                        Segment::Insert(t) => out.push_str(&format!(
+                            "<ins class=\"nq-ins\">{}</ins>",
+                            escape(t).replace('\n', "<br>")
+                        )),
+                    }
+                }
+            }
+            None => {
+                let text = |s: &Option<super::Side>| {
+                    s.as_ref()
+                        .and_then(|s| s.text.clone())
+                        .map(|t| escape(&t).replace('\n', "<br>"))
+                        .unwrap_or_default()
+                };
+                let (b, a) = (text(&n.before), text(&n.after));
+                if !b.is_empty() {
+                    out.push_str(&format!("<del class=\"nq-del\">{b}</del>"));
+                }
+                if !a.is_empty() {
+                    out.push_str(&format!("<ins class=\"nq-ins\">{a}</ins>"));
+                }
+                let status =
+                    |s: &Option<super::Side>| s.as_ref().map(|s| format!("{:?}", s.status)).unwrap_or("absent".into());
+                out.push_str(&format!(
+                    "<span class=\"nq-status-change\">{} → {}</span>",
+                    status(&n.before),
+                    status(&n.after)
+                ));
+            }
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}

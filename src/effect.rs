@@ -1,0 +1,203 @@
+//! What an amending act does: for every operation, its target, its date or rule, and
+//! the node before and after, with the word diff. Grouped by target act.
+//!
+//! A scheduled operation is read off the timelines (the day before, and the day of,
+//! its effective date). A pending one is simulated: the target as it stands on the
+//! earliest possible date, with the operation applied by `amend::apply`, the same
+//! semantics the timelines use.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::amend::{self, Operation};
+use crate::consolidate::{ConsolidatedNode, Status, consolidate, naive};
+use crate::dates::{DateStatus, Resolved};
+use crate::diff::{WordDiff, normalize::normalize, words};
+use crate::library::Library;
+use crate::model::{Content, EId, Lang, RegistryId, Tree};
+use crate::render::label;
+
+/// A node's reading at one moment: its status and the text of its whole subtree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    /// The status.
+    pub status: Status,
+    /// The subtree's text, one line per abzats, children labelled ("1) …").
+    pub text: Option<String>,
+}
+
+/// The effect of one operation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpEffect {
+    /// The operation's index in its act.
+    pub index: usize,
+    /// Its JSON form, with the effective date worked out.
+    pub operation: serde_json::Value,
+    /// The date it takes (or, pending, may earliest take) effect.
+    pub date: Option<NaiveDate>,
+    /// Scheduled or pending.
+    pub status: DateStatus,
+    /// True when `after` was simulated because the date is not known yet.
+    pub simulated: bool,
+    /// The target the day before.
+    pub before: Option<Reading>,
+    /// The target on the day.
+    pub after: Option<Reading>,
+    /// The word diff of the two texts, when both exist and differ.
+    pub words: Option<WordDiff>,
+    /// The editorial note the operation makes, in Kazakh.
+    pub note: Option<String>,
+}
+
+/// The effects on one target act.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetEffects {
+    /// The target act.
+    pub act: RegistryId,
+    /// Its title.
+    pub title: String,
+    /// The operations aimed at it, in document order.
+    pub operations: Vec<OpEffect>,
+}
+
+fn flatten(n: &ConsolidatedNode<'_>, out: &mut Vec<String>) {
+    if let Some(t) = n.text.filter(|t| !t.is_empty()) {
+        let prefix = if out.is_empty() {
+            String::new()
+        } else {
+            label(n.kind, n.num).map(|l| format!("{l} ")).unwrap_or_default()
+        };
+        for (i, line) in t.lines().enumerate() {
+            out.push(if i == 0 {
+                format!("{prefix}{line}")
+            } else {
+                line.to_string()
+            });
+        }
+    }
+    for c in &n.children {
+        flatten(c, out);
+    }
+}
+
+fn reading_of(n: &ConsolidatedNode<'_>) -> Reading {
+    let mut lines = Vec::new();
+    flatten(n, &mut lines);
+    Reading {
+        status: n.status,
+        text: (!lines.is_empty()).then(|| lines.join("\n")),
+    }
+}
+
+fn reading_in_tree(tree: &Tree, eid: &EId) -> Option<Reading> {
+    fn go(tree: &Tree, eid: &EId, out: &mut Vec<String>, top: bool) {
+        let Some(n) = tree.get(eid) else { return };
+        if let Content::Text { text } = &n.state.content
+            && !text.is_empty()
+        {
+            let prefix = if top {
+                String::new()
+            } else {
+                label(eid.kind(), n.state.num.as_deref())
+                    .map(|l| format!("{l} "))
+                    .unwrap_or_default()
+            };
+            for (i, line) in text.lines().enumerate() {
+                out.push(if i == 0 {
+                    format!("{prefix}{line}")
+                } else {
+                    line.to_string()
+                });
+            }
+        }
+        for c in &n.children {
+            go(tree, c, out, false);
+        }
+    }
+    let n = tree.get(eid)?;
+    let status = match n.state.content {
+        Content::Text { .. } => Status::InForce,
+        Content::NotHeld => Status::NotHeld,
+        Content::Repealed => Status::Repealed,
+    };
+    let mut lines = Vec::new();
+    go(tree, eid, &mut lines, true);
+    Some(Reading {
+        status,
+        text: (!lines.is_empty()).then(|| lines.join("\n")),
+    })
+}
+
+/// The node an operation's effect is shown on: its target, or the inserted node.
+fn shown(op: &Operation) -> Option<EId> {
+    match &op.change {
+        amend::Change::Insert { content, .. } => Some(content.eid.clone()),
+        _ => op.target.clone(),
+    }
+}
+
+/// The effects of `amending`'s operations, grouped by target act (optionally one).
+pub fn effect(lib: &Library, amending: &RegistryId, only: Option<&RegistryId>) -> Vec<TargetEffects> {
+    let mut groups: Vec<TargetEffects> = Vec::new();
+    let Some(source) = lib.act(amending) else { return groups };
+    for (index, op) in lib.ops_by(amending).iter().enumerate() {
+        if only.is_some_and(|t| t != &op.target_act) {
+            continue;
+        }
+        let resolved = lib.resolve(op).unwrap_or(Resolved::Pending { earliest: None });
+        let date = resolved.earliest();
+        let mut e = OpEffect {
+            index,
+            operation: crate::render::op_json(op, index, Some(resolved)),
+            date,
+            status: resolved.status(),
+            simulated: false,
+            before: None,
+            after: None,
+            words: None,
+            note: crate::notes::note(op, source, Lang::Kk),
+        };
+        if let (Some(tl), Some(date), Some(eid)) = (lib.timeline(&op.target_act), date, shown(op)) {
+            let pred = date.pred_opt().unwrap_or(date);
+            e.before = consolidate(tl, pred)
+                .ok()
+                .and_then(|c| c.find(eid.as_str()).map(reading_of));
+            match resolved {
+                Resolved::Scheduled(_) => {
+                    e.after = consolidate(tl, date)
+                        .ok()
+                        .and_then(|c| c.find(eid.as_str()).map(reading_of));
+                }
+                Resolved::Pending { .. } => {
+                    e.simulated = true;
+                    if let (Some(act), Some(base), Some(schedule)) = (
+                        lib.act(&op.target_act),
+                        lib.base(&op.target_act),
+                        lib.schedule(&op.target_act),
+                    ) && let Ok(mut tree) = naive::consolidate(act, base, &schedule, date)
+                        && amend::apply(&mut tree, op, date, &op.provenance(index)).is_ok()
+                    {
+                        e.after = reading_in_tree(&tree, &eid);
+                    }
+                }
+            }
+        }
+        if let (Some(Reading { text: Some(b), .. }), Some(Reading { text: Some(a), .. })) = (&e.before, &e.after)
+            && normalize(b) != normalize(a)
+        {
+            e.words = Some(words::word_diff(b, a, words::DEFAULT_DEADLINE));
+        }
+        match groups.iter_mut().find(|g| g.act == op.target_act) {
+            Some(g) => g.operations.push(e),
+            None => groups.push(TargetEffects {
+                act: op.target_act.clone(),
+                title: lib
+                    .act(&op.target_act)
+                    .map(|a| a.title(Lang::Kk).to_string())
+                    .unwrap_or_default(),
+                operations: vec![e],
+            }),
+        }
+    }
+    groups
+}
