@@ -125,13 +125,71 @@ map_filter!(
     kazakh::fold,
     "Folds case, ё/е and Latin look-alikes."
 );
-map_filter!(
-    KazakhStem,
-    KazakhStemTokenizer,
-    KazakhStemStream,
-    |w: &str| kazakh::stem(w).to_string(),
-    "Stems Kazakh words."
-);
+/// Stems Kazakh words, remembering the stems of words it has seen (legal text repeats
+/// its vocabulary, and stemming is the analyzer's costliest step).
+#[derive(Clone, Copy, Debug)]
+pub struct KazakhStem;
+
+/// The most words a stem cache holds (then it stops growing).
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+impl TokenFilter for KazakhStem {
+    type Tokenizer<T: Tokenizer> = KazakhStemTokenizer<T>;
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> KazakhStemTokenizer<T> {
+        KazakhStemTokenizer {
+            inner: tokenizer,
+            cache: std::collections::HashMap::new(),
+        }
+    }
+}
+
+/// Stems Kazakh words (see [`KazakhStem`]).
+#[derive(Clone, Debug)]
+pub struct KazakhStemTokenizer<T> {
+    inner: T,
+    cache: std::collections::HashMap<String, String>,
+}
+
+impl<T: Tokenizer> Tokenizer for KazakhStemTokenizer<T> {
+    type TokenStream<'a> = KazakhStemStream<'a, T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        KazakhStemStream {
+            inner: self.inner.token_stream(text),
+            cache: &mut self.cache,
+        }
+    }
+}
+
+/// Stems Kazakh words (see [`KazakhStem`]).
+pub struct KazakhStemStream<'a, S> {
+    inner: S,
+    cache: &'a mut std::collections::HashMap<String, String>,
+}
+
+impl<S: TokenStream> TokenStream for KazakhStemStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        let token = self.inner.token_mut();
+        if let Some(stem) = self.cache.get(&token.text) {
+            token.text.clone_from(stem);
+        } else {
+            let stem = kazakh::stem(&token.text).to_string();
+            if self.cache.len() < STEM_CACHE_LIMIT {
+                self.cache.insert(std::mem::take(&mut token.text), stem.clone());
+            }
+            token.text = stem;
+        }
+        true
+    }
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
+    }
+}
 
 #[cfg(test)]
 mod tests {
