@@ -45,9 +45,23 @@ struct ActSpec {
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum Step {
-    At { at: String, expect: Vec<String> },
-    Publish { publish: String, on: String },
-    Before { before_act: String },
+    At {
+        at: String,
+        expect: Vec<String>,
+    },
+    Publish {
+        publish: String,
+        on: String,
+    },
+    Before {
+        before_act: String,
+    },
+    Diff {
+        diff: (String, String),
+        changes: Vec<String>,
+        #[serde(default)]
+        raw_changes: Option<Vec<String>>,
+    },
 }
 
 fn entry(spec: &ActSpec) -> ActEntry {
@@ -144,6 +158,55 @@ fn run_case(path: &Path) {
                     .record_event(&publish.parse().unwrap(), EventKind::Publication, d(on))
                     .unwrap();
                 assert!(errs.is_empty(), "{name}: {errs:?}");
+            }
+            Step::Diff {
+                diff: (from, to),
+                changes,
+                raw_changes,
+            } => {
+                if let Some(raw_changes) = raw_changes {
+                    let tl = lib.timeline(&target).unwrap();
+                    let opts = nusqa::diff::DiffOptions {
+                        raw: true,
+                        ..Default::default()
+                    };
+                    let raw = nusqa::diff::diff(tl, d(from), d(to), opts).unwrap();
+                    let got: Vec<String> = raw
+                        .changes()
+                        .map(|n| {
+                            format!(
+                                "{} {}",
+                                n.eid,
+                                serde_json::to_value(n.change).unwrap().as_str().unwrap()
+                            )
+                        })
+                        .collect();
+                    assert_eq!(&got, raw_changes, "{name}: raw diff {from} → {to}");
+                }
+                let tl = lib.timeline(&target).unwrap();
+                let opts = nusqa::diff::DiffOptions::default();
+                let dd = nusqa::diff::diff(tl, d(from), d(to), opts).unwrap();
+                let got: Vec<String> = dd
+                    .changes()
+                    .map(|n| {
+                        format!(
+                            "{} {}",
+                            n.eid,
+                            serde_json::to_value(n.change).unwrap().as_str().unwrap()
+                        )
+                    })
+                    .collect();
+                assert_eq!(&got, changes, "{name}: diff {from} → {to}");
+                // Swapping the dates swaps the diff.
+                let back = nusqa::diff::diff(tl, d(to), d(from), opts).unwrap();
+                assert_eq!(back.nodes.len(), dd.nodes.len(), "{name}: reverse diff");
+                for (x, y) in back.nodes.iter().zip(dd.inverted().nodes.iter()) {
+                    assert_eq!(
+                        (&x.eid, x.change, &x.before, &x.after),
+                        (&y.eid, y.change, &y.before, &y.after),
+                        "{name}"
+                    );
+                }
             }
             Step::Before { before_act } => {
                 let tl = lib.timeline(&target).unwrap();

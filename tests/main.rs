@@ -3,6 +3,7 @@
 
 mod corpus_errors;
 mod datatests;
+mod diffs;
 mod order_429;
 mod parse_kk;
 mod properties;

@@ -60,6 +60,18 @@ enum BenchWhat {
         #[arg(long, default_value_t = 20)]
         baseline_queries: usize,
     },
+    /// Diffing an act between two dates, and a pathological word diff under a deadline.
+    Diff {
+        /// Clauses of the act.
+        #[arg(long, default_value_t = 500)]
+        clauses: usize,
+        /// Operations between the two dates.
+        #[arg(long, default_value_t = 50)]
+        changes: usize,
+        /// Runs.
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+    },
     /// Load and validate a corpus directory (make one with `nusqa synth`).
     Load {
         /// The corpus to load.
@@ -88,6 +100,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
             args.json,
         ),
         BenchWhat::Load { dir } => load_bench(&dir, args.json),
+        BenchWhat::Diff { clauses, changes, runs } => diff_bench(clauses, changes, runs, args.json),
         BenchWhat::Search {
             dir,
             queries,
@@ -342,6 +355,94 @@ fn search_bench(
         println!(
             "  regex scan of consolidated texts (2 terms): p50 {base_p50:.1} ms; index is {:.0}× faster",
             base_p50 / classes[1].1.max(1e-9)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff_bench(clauses: usize, changes: usize, runs: usize, json: bool) -> Result<ExitCode, CliError> {
+    use crate::diff::{self, DiffOptions, words};
+    let opts = SynthOptions {
+        acts: 1,
+        amendments: changes,
+        clauses,
+        seed: 5,
+    };
+    let (lib, errors) = Library::build(synth::generate(opts));
+    if !errors.is_empty() {
+        return Err(CliError::BadArgument(format!(
+            "synthetic corpus has {} errors",
+            errors.len()
+        )));
+    }
+    let id = RegistryId::from_parts(2010, 90_000_000);
+    let tl = lib.timeline(&id).ok_or_else(|| CliError::NotFound("act".into()))?;
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2019, 12, 31).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(2030, 1, 1).unwrap_or_default(),
+    );
+    let d = diff::diff(tl, from, to, DiffOptions::default()).map_err(|e| CliError::NotFound(e.to_string()))?;
+    let changed = d.nodes.len();
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(
+            diff::diff(tl, from, to, DiffOptions::default()).map_err(|e| CliError::NotFound(e.to_string()))?,
+        );
+        times.push(t.elapsed());
+    }
+    times.sort();
+    // Baseline: a line diff of the two rendered texts (what a plain text diff tool does).
+    let render_text = |date| {
+        consolidate::consolidate(tl, date).map(|c| {
+            let mut s = String::new();
+            c.walk(&mut |n| {
+                s.push_str(n.text.unwrap_or(""));
+                s.push('\n');
+            });
+            s
+        })
+    };
+    let (a, b) = (
+        render_text(from).map_err(|e| CliError::NotFound(e.to_string()))?,
+        render_text(to).map_err(|e| CliError::NotFound(e.to_string()))?,
+    );
+    let mut base = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(similar::TextDiff::from_lines(&a, &b).ops().len());
+        base.push(t.elapsed());
+    }
+    base.sort();
+    // Pathological: two unrelated ~100 KB texts under a 100 ms deadline.
+    let mut rng = synth::Rng::new(3);
+    let x: String = (0..8_000).map(|_| synth::root(rng.below(5000)) + " ").collect();
+    let y: String = (0..8_000).map(|_| synth::root(rng.below(5000) + 5000) + " ").collect();
+    let budget = Duration::from_millis(5);
+    let t = Instant::now();
+    let w = words::word_diff(&x, &y, budget);
+    let patho = t.elapsed();
+    let (p50, p99, b50) = (
+        percentile(&times, 0.5) / 1000.0,
+        percentile(&times, 0.99) / 1000.0,
+        percentile(&base, 0.5) / 1000.0,
+    );
+    if json {
+        print_json(&json!({
+            "clauses": clauses, "operations": changes, "changed_nodes": changed, "structural_diff_p50_ms": p50, "structural_diff_p99_ms": p99,
+            "line_diff_baseline_p50_ms": b50, "pathological_bytes": [x.len(), y.len()], "pathological_ms": patho.as_secs_f64() * 1000.0,
+            "pathological_coarse": w.coarse, "deadline_ms": 5,
+        }))?;
+    } else {
+        println!("diff: {clauses}-clause act, {changes} operations between the dates, {changed} changed nodes");
+        println!("  structural + word diff   p50 {p50:.2} ms  p99 {p99:.2} ms");
+        println!("  baseline: line diff of the rendered texts  p50 {b50:.2} ms");
+        println!(
+            "  pathological: {} KB vs {} KB unrelated texts, deadline 5 ms: {:.1} ms, coarse = {}",
+            x.len() / 1024,
+            y.len() / 1024,
+            patho.as_secs_f64() * 1000.0,
+            w.coarse
         );
     }
     Ok(ExitCode::SUCCESS)
