@@ -214,10 +214,33 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
     let secs = t.elapsed().as_secs_f64();
     let rss = peak_rss_mib();
     let lib = &loaded.library;
+    // Consolidation latency on this corpus: does it grow with the number of acts?
+    let ids: Vec<RegistryId> = lib
+        .acts()
+        .filter(|a| lib.ops_by(&a.id).is_empty())
+        .map(|a| a.id.clone())
+        .collect();
+    let mut rng = synth::Rng::new(9);
+    let start = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap_or_default();
+    let mut times = Vec::with_capacity(2000);
+    for _ in 0..2000.min(ids.len() * 10) {
+        let id = &ids[rng.below(ids.len())];
+        let date = start
+            .checked_add_days(Days::new(rng.next_u64() % 1500))
+            .unwrap_or(start);
+        let Some(tl) = lib.timeline(id) else { continue };
+        let t = Instant::now();
+        if let Ok(c) = consolidate::consolidate(tl, date) {
+            std::hint::black_box(c.nodes.len());
+        }
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let (c50, c99) = (percentile(&times, 0.5), percentile(&times, 0.99));
     if json {
         print_json(&json!({
             "dir": dir, "acts": lib.len(), "versions": lib.version_count(), "errors": loaded.errors.len(),
-            "seconds": secs, "peak_rss_mib": rss,
+            "seconds": secs, "peak_rss_mib": rss, "consolidate_p50_us": c50, "consolidate_p99_us": c99,
             "threads": std::thread::available_parallelism().map_or(1, |n| n.get()),
         }))?;
     } else {
@@ -230,6 +253,7 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
             secs,
             rss
         );
+        println!("  consolidating a random act on a random date: p50 {c50:.1} µs, p99 {c99:.1} µs");
     }
     Ok(if loaded.errors.is_empty() {
         ExitCode::SUCCESS
