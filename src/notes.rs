@@ -175,53 +175,63 @@ fn genitive(word: &str) -> String {
     format!("{word}{s}")
 }
 
+/// The numbers a note's label is built from: the node's own, its parent's, and for a
+/// table row the number of the attachment that holds the table.
+struct LabelParts {
+    kind: NodeKind,
+    num: String,
+    parent: String,
+    attachment: String,
+}
+
+impl LabelParts {
+    fn of(eid: &EId) -> LabelParts {
+        let parent = eid.parent();
+        let num_of = |e: Option<&EId>| e.and_then(|e| e.num()).unwrap_or("").to_string();
+        LabelParts {
+            kind: eid.kind(),
+            num: eid.num().unwrap_or("").to_string(),
+            parent: num_of(parent.as_ref()),
+            attachment: num_of(parent.as_ref().and_then(EId::parent).as_ref()),
+        }
+    }
+}
+
 /// The Kazakh label of a node in a note: "4-тармақ", "5-тармақтың 1) тармақшасы",
 /// "2-қосымша", "2-қосымшаның реттік нөмірі 1-жолы".
 fn kk_label(eid: &EId) -> String {
-    let num = eid.num().unwrap_or("");
-    let parent = eid.parent();
-    let parent_num = parent
-        .as_ref()
-        .and_then(|p| p.num().map(str::to_string))
-        .unwrap_or_default();
-    match eid.kind() {
+    let LabelParts {
+        kind,
+        num,
+        parent,
+        attachment,
+    } = LabelParts::of(eid);
+    match kind {
         NodeKind::Paragraph => format!("{num}-тармақ"),
-        NodeKind::Subparagraph => format!("{parent_num}-тармақтың {num}) тармақшасы"),
+        NodeKind::Subparagraph => format!("{parent}-тармақтың {num}) тармақшасы"),
         NodeKind::Attachment => format!("{num}-қосымша"),
         NodeKind::Chapter => format!("{num}-тарау"),
-        NodeKind::Row => {
-            let att = parent
-                .and_then(|t| t.parent())
-                .and_then(|a| a.num().map(str::to_string))
-                .unwrap_or_default();
-            format!("{att}-қосымшаның реттік нөмірі {num}-жолы")
-        }
-        NodeKind::Abzats => format!("{parent_num}-тармақтың {num}-абзацы"),
+        NodeKind::Row => format!("{attachment}-қосымшаның реттік нөмірі {num}-жолы"),
+        NodeKind::Abzats => format!("{parent}-тармақтың {num}-абзацы"),
         _ => eid.to_string(),
     }
 }
 
 /// The Russian label: "Пункт 4", "Подпункт 1) пункта 5", "Приложение 2".
 fn ru_label(eid: &EId) -> String {
-    let num = eid.num().unwrap_or("");
-    let parent = eid.parent();
-    let parent_num = parent
-        .as_ref()
-        .and_then(|p| p.num().map(str::to_string))
-        .unwrap_or_default();
-    match eid.kind() {
+    let LabelParts {
+        kind,
+        num,
+        parent,
+        attachment,
+    } = LabelParts::of(eid);
+    match kind {
         NodeKind::Paragraph => format!("Пункт {num}"),
-        NodeKind::Subparagraph => format!("Подпункт {num}) пункта {parent_num}"),
+        NodeKind::Subparagraph => format!("Подпункт {num}) пункта {parent}"),
         NodeKind::Attachment => format!("Приложение {num}"),
         NodeKind::Chapter => format!("Глава {num}"),
-        NodeKind::Row => {
-            let att = parent
-                .and_then(|t| t.parent())
-                .and_then(|a| a.num().map(str::to_string))
-                .unwrap_or_default();
-            format!("Строка, порядковый номер {num}, приложения {att}")
-        }
-        NodeKind::Abzats => format!("Абзац {num} пункта {parent_num}"),
+        NodeKind::Row => format!("Строка, порядковый номер {num}, приложения {attachment}"),
+        NodeKind::Abzats => format!("Абзац {num} пункта {parent}"),
         _ => eid.to_string(),
     }
 }

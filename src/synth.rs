@@ -172,6 +172,10 @@ fn eid(s: &str) -> EId {
 }
 
 fn synthetic_act(id: RegistryId, date: NaiveDate, number: String, title: String) -> Act {
+    let registration = Some(Registration {
+        number: id.registration_number(),
+        date: Some(date),
+    });
     Act {
         work_uri: WorkUri::new(&ActKind::Order, date, &number),
         id,
@@ -183,7 +187,7 @@ fn synthetic_act(id: RegistryId, date: NaiveDate, number: String, title: String)
         },
         date,
         number,
-        registration: None,
+        registration,
         titles: BTreeMap::from([(Lang::Kk, title)]),
         events: Vec::new(),
         synthetic: true,
@@ -264,16 +268,12 @@ impl Synth {
         let mut rng = Rng::new(self.opts.seed.wrapping_mul(1_000_003).wrapping_add(i as u64));
         let id = Synth::base_id(i);
         let date = day(NaiveDate::from_ymd_opt(2010, 1, 1).unwrap_or_default(), i % 3000);
-        let mut act = synthetic_act(
+        let act = synthetic_act(
             id.clone(),
             date,
             format!("{}", 1000 + i),
             format!("Синтетикалық бұйрық № {}", 1000 + i),
         );
-        act.registration = Some(Registration {
-            number: 90_000_000 + i as u32,
-            date: Some(date),
-        });
         let base = vec![self.base_tree(&mut rng)];
         // Slots: (effective date, amending act, position) in application order.
         let mut slots: Vec<(Option<NaiveDate>, usize, usize)> = (0..self.opts.amendments)
@@ -469,10 +469,6 @@ impl Synth {
                 format!("{}", 5000 + k),
                 format!("Синтетикалық өзгерту бұйрығы № {}", 5000 + k),
             );
-            act.registration = Some(Registration {
-                number: 95_000_000 + k as u32,
-                date: Some(date),
-            });
             let (rule, publication) = self.amending_rule(k);
             if let Some(p) = publication {
                 act.events.push(Event {

@@ -116,6 +116,24 @@ fn entry(spec: &ActSpec) -> ActEntry {
     ActEntry { act, base, ops }
 }
 
+/// "eid change" for every changed node of the diff between two dates.
+fn change_list(lib: &Library, target: &RegistryId, from: &str, to: &str, raw: bool) -> Vec<String> {
+    let opts = nusqa::diff::DiffOptions {
+        raw,
+        ..Default::default()
+    };
+    let dd = nusqa::diff::diff(lib.timeline(target).unwrap(), d(from), d(to), opts).unwrap();
+    dd.changes()
+        .map(|n| {
+            format!(
+                "{} {}",
+                n.eid,
+                serde_json::to_value(n.change).unwrap().as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
 fn run_case(path: &Path) {
     let case: Case = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -165,38 +183,20 @@ fn run_case(path: &Path) {
                 raw_changes,
             } => {
                 if let Some(raw_changes) = raw_changes {
-                    let tl = lib.timeline(&target).unwrap();
-                    let opts = nusqa::diff::DiffOptions {
-                        raw: true,
-                        ..Default::default()
-                    };
-                    let raw = nusqa::diff::diff(tl, d(from), d(to), opts).unwrap();
-                    let got: Vec<String> = raw
-                        .changes()
-                        .map(|n| {
-                            format!(
-                                "{} {}",
-                                n.eid,
-                                serde_json::to_value(n.change).unwrap().as_str().unwrap()
-                            )
-                        })
-                        .collect();
-                    assert_eq!(&got, raw_changes, "{name}: raw diff {from} → {to}");
+                    assert_eq!(
+                        &change_list(&lib, &target, from, to, true),
+                        raw_changes,
+                        "{name}: raw diff {from} → {to}"
+                    );
                 }
+                assert_eq!(
+                    &change_list(&lib, &target, from, to, false),
+                    changes,
+                    "{name}: diff {from} → {to}"
+                );
                 let tl = lib.timeline(&target).unwrap();
                 let opts = nusqa::diff::DiffOptions::default();
                 let dd = nusqa::diff::diff(tl, d(from), d(to), opts).unwrap();
-                let got: Vec<String> = dd
-                    .changes()
-                    .map(|n| {
-                        format!(
-                            "{} {}",
-                            n.eid,
-                            serde_json::to_value(n.change).unwrap().as_str().unwrap()
-                        )
-                    })
-                    .collect();
-                assert_eq!(&got, changes, "{name}: diff {from} → {to}");
                 // Swapping the dates swaps the diff.
                 let back = nusqa::diff::diff(tl, d(to), d(from), opts).unwrap();
                 assert_eq!(back.nodes.len(), dd.nodes.len(), "{name}: reverse diff");
