@@ -19,6 +19,7 @@ pub mod notes;
 pub mod parse;
 pub mod render;
 pub mod search;
+pub mod services;
 pub mod synth;
 
 pub use library::{ActEntry, Library};

@@ -1,6 +1,7 @@
 //! The single integration-test binary (as in ripgrep): every test module is declared
 //! here, so the suite links once.
 
+mod cli;
 mod corpus_errors;
 mod datatests;
 mod diffs;
@@ -9,4 +10,5 @@ mod parse_kk;
 mod properties;
 mod restoration;
 mod search;
+mod services;
 mod support;

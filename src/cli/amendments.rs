@@ -102,11 +102,11 @@ fn read_act(path: &Path) -> Result<(Act, Vec<Node>), CliError> {
 }
 
 fn print_summary(act: &Act, parsed: &Parsed, views: &[serde_json::Value]) {
-    println!("{}: {} operation(s)", act.id, parsed.ops.len());
+    outln!("{}: {} operation(s)", act.id, parsed.ops.len());
     if let Some(eif) = &parsed.entry_into_force {
-        println!("entry into force: {:?}", eif.default);
+        outln!("entry into force: {:?}", eif.default);
         for ex in &eif.exceptions {
-            println!(
+            outln!(
                 "  except {} abzats {:?}: {:?}",
                 ex.item,
                 ex.abzats.map(|a| a.to_string()),
@@ -120,7 +120,7 @@ fn print_summary(act: &Act, parsed: &Parsed, views: &[serde_json::Value]) {
             .as_str()
             .map(str::to_string)
             .unwrap_or_else(|| format!("pending (earliest {})", eff["earliest"].as_str().unwrap_or("unknown")));
-        println!(
+        outln!(
             "#{:<3} {:<18} {} {:<40} {}  [{} abzats {}]",
             v["index"],
             v["kind"].as_str().unwrap_or(""),
@@ -144,7 +144,7 @@ fn freeze(root: &Path, act: &Act, parsed: &Parsed) -> Result<(), CliError> {
         let frozen: Vec<Operation> = serde_json::from_str(&std::fs::read_to_string(&ops_path)?)
             .map_err(|e| CliError::BadArgument(format!("{}:{}: {e}", ops_path.display(), e.line())))?;
         if frozen == parsed.ops {
-            println!("{} already holds exactly these operations", ops_path.display());
+            outln!("{} already holds exactly these operations", ops_path.display());
             return Ok(());
         }
         return Err(CliError::BadArgument(format!(
@@ -160,6 +160,6 @@ fn freeze(root: &Path, act: &Act, parsed: &Parsed) -> Result<(), CliError> {
     write::atomic_write(&dir.join("act.json"), text.as_bytes())?;
     let ops = serde_json::to_string_pretty(&parsed.ops).map_err(|e| CliError::BadArgument(e.to_string()))? + "\n";
     write::atomic_write(&ops_path, ops.as_bytes())?;
-    println!("froze {} operation(s) into {}", parsed.ops.len(), ops_path.display());
+    outln!("froze {} operation(s) into {}", parsed.ops.len(), ops_path.display());
     Ok(())
 }

@@ -185,13 +185,17 @@ fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<E
             "speedup_p50": s50 / f50.max(1e-9),
         }))?;
     } else {
-        println!(
+        outln!(
             "consolidate: {} acts × {} clauses × {} operations, {} queries, {:.0} nodes per view",
-            opts.acts, opts.clauses, opts.amendments, queries, avg_nodes
+            opts.acts,
+            opts.clauses,
+            opts.amendments,
+            queries,
+            avg_nodes
         );
-        println!("  timeline lookup   p50 {f50:8.1} µs   p99 {f99:8.1} µs");
-        println!("  naive re-apply    p50 {s50:8.1} µs   p99 {s99:8.1} µs");
-        println!("  speed-up at p50   {:.1}×", s50 / f50.max(1e-9));
+        outln!("  timeline lookup   p50 {f50:8.1} µs   p99 {f99:8.1} µs");
+        outln!("  naive re-apply    p50 {s50:8.1} µs   p99 {s99:8.1} µs");
+        outln!("  speed-up at p50   {:.1}×", s50 / f50.max(1e-9));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -244,7 +248,7 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
             "threads": std::thread::available_parallelism().map_or(1, |n| n.get()),
         }))?;
     } else {
-        println!(
+        outln!(
             "load {}: {} acts, {} versions, {} errors in {:.2} s, peak RSS {:.0} MiB",
             dir.display(),
             lib.len(),
@@ -253,7 +257,7 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
             secs,
             rss
         );
-        println!("  consolidating a random act on a random date: p50 {c50:.1} µs, p99 {c99:.1} µs");
+        outln!("  consolidating a random act on a random date: p50 {c50:.1} µs, p99 {c99:.1} µs");
     }
     Ok(if loaded.errors.is_empty() {
         ExitCode::SUCCESS
@@ -361,22 +365,22 @@ fn search_bench(
             "speedup_vs_scan_2_terms": base_p50 / classes[1].1.max(1e-9),
         }))?;
     } else {
-        println!(
+        outln!(
             "search: {} acts, {} versions, {} documents indexed",
             lib.len(),
             versions,
             stats.added
         );
-        println!(
+        outln!(
             "  build (1 thread): {:.1} s, {:.0} docs/s, index {:.1} MiB",
             stats.seconds,
             throughput,
             stats.bytes as f64 / 1048576.0
         );
         for (n, p50, p99, hits) in &classes {
-            println!("  {n:8}  p50 {p50:7.2} ms  p99 {p99:7.2} ms  (avg {hits:.0} matching versions)");
+            outln!("  {n:8}  p50 {p50:7.2} ms  p99 {p99:7.2} ms  (avg {hits:.0} matching versions)");
         }
-        println!(
+        outln!(
             "  regex scan of consolidated texts (2 terms): p50 {base_p50:.1} ms; index is {:.0}× faster",
             base_p50 / classes[1].1.max(1e-9)
         );
@@ -458,10 +462,10 @@ fn diff_bench(clauses: usize, changes: usize, runs: usize, json: bool) -> Result
             "pathological_coarse": w.coarse, "deadline_ms": 5,
         }))?;
     } else {
-        println!("diff: {clauses}-clause act, {changes} operations between the dates, {changed} changed nodes");
-        println!("  structural + word diff   p50 {p50:.2} ms  p99 {p99:.2} ms");
-        println!("  baseline: line diff of the rendered texts  p50 {b50:.2} ms");
-        println!(
+        outln!("diff: {clauses}-clause act, {changes} operations between the dates, {changed} changed nodes");
+        outln!("  structural + word diff   p50 {p50:.2} ms  p99 {p99:.2} ms");
+        outln!("  baseline: line diff of the rendered texts  p50 {b50:.2} ms");
+        outln!(
             "  pathological: {} KB vs {} KB unrelated texts, deadline 5 ms: {:.1} ms, coarse = {}",
             x.len() / 1024,
             y.len() / 1024,

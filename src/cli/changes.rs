@@ -38,9 +38,9 @@ pub fn diff_cmd(
         .ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
     let d = diff::diff(tl, from, to, opts).map_err(|e| CliError::NotFound(e.to_string()))?;
     match format {
-        DiffFormat::Unified => print!("{}", diff::unified(&d)),
+        DiffFormat::Unified => out!("{}", diff::unified(&d)),
         DiffFormat::Json => print_json(&d)?,
-        DiffFormat::Html => print!("{}", diff::html::redline(&d)),
+        DiffFormat::Html => out!("{}", diff::html::redline(&d)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -71,13 +71,13 @@ pub fn effect_cmd(
         return Ok(ExitCode::SUCCESS);
     }
     if groups.is_empty() {
-        println!(
+        outln!(
             "{id} makes no operations{}",
             target.map(|t| format!(" on {t}")).unwrap_or_default()
         );
     }
     for g in &groups {
-        println!("== {} {} ({} operation(s))", g.act, g.title, g.operations.len());
+        outln!("== {} {} ({} operation(s))", g.act, g.title, g.operations.len());
         for e in &g.operations {
             let op = &e.operation;
             let when = match (e.status, e.date) {
@@ -85,7 +85,7 @@ pub fn effect_cmd(
                 (_, Some(d)) => format!("pending, earliest {d}"),
                 _ => "pending".to_string(),
             };
-            println!(
+            outln!(
                 "#{} {} {} — {when}{}",
                 e.index,
                 op["kind"].as_str().unwrap_or(""),
@@ -100,10 +100,10 @@ pub fn effect_cmd(
                 ),
                 None => format!("{label} (absent)"),
             };
-            println!("   {}", show("before:", &e.before));
-            println!("   {}", show("after: ", &e.after));
+            outln!("   {}", show("before:", &e.before));
+            outln!("   {}", show("after: ", &e.after));
             if let Some(n) = &e.note {
-                println!("   {n}");
+                outln!("   {n}");
             }
         }
     }
@@ -137,7 +137,7 @@ pub fn blame_cmd(
             ),
             None => format!("{} ({}) base text", l.act, l.act_label),
         };
-        println!(
+        outln!(
             "{:<45} {:<10} since {}  {by}",
             l.eid,
             format!("{:?}", l.status),

@@ -35,9 +35,9 @@ pub fn check(root: &Path, json: bool) -> Result<ExitCode, CliError> {
         }))?;
     } else {
         for e in &loaded.errors {
-            println!("{e}");
+            outln!("{e}");
         }
-        println!(
+        outln!(
             "{} acts, {} operations ({} pending), {} node versions; {} error(s)",
             lib.len(),
             ops,
@@ -67,7 +67,7 @@ pub fn acts(loaded: &Loaded, json: bool) -> Result<ExitCode, CliError> {
             } else {
                 String::new()
             };
-            println!("{}  {}  {}{}{}", a.id, a.work_uri, a.title(Lang::Kk), ops, synthetic);
+            outln!("{}  {}  {}{}{}", a.id, a.work_uri, a.title(Lang::Kk), ops, synthetic);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -89,7 +89,7 @@ pub fn ops(loaded: &Loaded, id: &RegistryId, json: bool) -> Result<ExitCode, Cli
         print_json(&views)?;
     } else {
         for v in &views {
-            println!(
+            outln!(
                 "#{} {} {} {} — {} {}",
                 v["index"],
                 v["kind"].as_str().unwrap_or(""),
@@ -141,7 +141,7 @@ pub fn event(root: &Path, id: &RegistryId, kind: &str, date: NaiveDate, json: bo
             &json!({"act": id, "event": kind.as_str(), "date": date, "log": path, "resolved_operations": resolved, "still_pending": after}),
         )?;
     } else {
-        println!(
+        outln!(
             "recorded {} of {id} on {date} in {}; {resolved} operation(s) resolved, {after} still pending",
             kind.as_str(),
             path.display()

@@ -1,10 +1,23 @@
 //! The command line: one file per command group. `main.rs` only calls [`main`].
 
+/// Prints to standard output; a closed pipe (`nusqa show … | head`) ends the program
+/// quietly instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::emit(&format!($($t)*)) };
+}
+
+/// [`out!`] with a newline.
+macro_rules! outln {
+    () => { $crate::cli::emit("\n") };
+    ($($t:tt)*) => { $crate::cli::emit(&format!("{}\n", format_args!($($t)*))) };
+}
+
 mod amendments;
 mod bench;
 mod changes;
 mod corpus_cmds;
 mod search_cmd;
+mod services;
 mod show;
 mod synth_cmd;
 
@@ -95,6 +108,9 @@ enum Command {
         /// Time budget of each word diff, in milliseconds.
         #[arg(long, default_value_t = 200)]
         deadline_ms: u64,
+        /// Shorthand for `--format json`.
+        #[arg(long)]
+        json: bool,
     },
     /// What an amending act does, operation by operation, grouped by target act.
     Effect {
@@ -212,6 +228,45 @@ enum Command {
     },
     /// Measure consolidation and loading against the naive baseline.
     Bench(bench::BenchArgs),
+    /// The state services governed by the corpus's Rules on a date.
+    Services {
+        /// The date (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A state service's passport on a date: each attribute with its source clause.
+    Service {
+        /// The service id, e.g. V1400010273-att_1.
+        id: String,
+        /// The date (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// How a state service (or one attribute) changed over time, and by which act.
+    ServiceHistory {
+        /// The service id, e.g. V1400010273-att_1.
+        id: String,
+        /// One attribute: provider, channels, term, form, result, fee, schedule,
+        /// documents, refusal_grounds, other_requirements.
+        attribute: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which state services, and which attributes, an amending act changes.
+    Impact {
+        /// The amending act's registry id.
+        act: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `nusqa amendments …`.
@@ -301,12 +356,13 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             context,
             raw,
             deadline_ms,
+            json,
         } => changes::diff_cmd(
             &load_valid(&root)?,
             &parse_id(&act)?,
             from,
             to,
-            format,
+            if json { changes::DiffFormat::Json } else { format },
             changes::options(raw, context, deadline_ms),
         ),
         Command::Effect { act, target, json } => {
@@ -333,6 +389,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             &out,
         ),
         Command::Bench(args) => bench::run(args),
+        Command::Services { as_of, json } => services::services(&load_valid(&root)?, as_of, json),
+        Command::Service { id, as_of, json } => services::service(&load_valid(&root)?, &id, as_of, json),
+        Command::ServiceHistory { id, attribute, json } => {
+            services::service_history(&load_valid(&root)?, &id, attribute.as_deref(), json)
+        }
+        Command::Impact { act, json } => services::impact(&load_valid(&root)?, &parse_id(&act)?, json),
         Command::Amendments(AmendmentsCmd::Parse { what, json, write }) => {
             amendments::parse_cmd(&root, &what, json, write)
         }
@@ -390,9 +452,20 @@ fn load_valid(root: &std::path::Path) -> Result<Loaded, CliError> {
     Ok(loaded)
 }
 
+/// Writes `s` to standard output; exits quietly when the reader has gone away.
+pub(crate) fn emit(s: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|()| out.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     let s = serde_json::to_string_pretty(value).map_err(|e| CliError::BadArgument(e.to_string()))?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }
 

@@ -26,7 +26,7 @@ pub fn index(root: &Path, dir: &Path, threads: usize, json: bool) -> Result<Exit
     if json {
         print_json(&stats)?;
     } else {
-        println!(
+        outln!(
             "indexed {} clause versions in {:.2} s ({} bytes) into {}",
             stats.added,
             stats.seconds,
@@ -121,26 +121,26 @@ pub fn search(root: &Path, dir: &Path, a: SearchArgs) -> Result<ExitCode, CliErr
         When::AnyTime => "at any time".to_string(),
     };
     if res.total == 0 {
-        println!("no clause {scope} matches `{}`", a.query);
+        outln!("no clause {scope} matches `{}`", a.query);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} matching clause version(s) {scope}", res.total);
+    outln!("{} matching clause version(s) {scope}", res.total);
     let show = |h: &search::Hit| {
         let to = h.valid_to.map_or("…".to_string(), |d| d.to_string());
         let from = h.valid_from.map_or("?".to_string(), |d| d.to_string());
-        println!("  [{from} – {to})  by {}  score {:.2}", h.source_act, h.score);
-        println!("    {}", h.marked_snippet());
+        outln!("  [{from} – {to})  by {}  score {:.2}", h.source_act, h.score);
+        outln!("    {}", h.marked_snippet());
     };
     match &res.groups {
         Some(groups) => {
             for g in groups {
-                println!("{} {}", g.act, g.eid);
+                outln!("{} {}", g.act, g.eid);
                 g.versions.iter().for_each(show);
             }
         }
         None => {
             for h in &res.hits {
-                println!("{} {}", h.act, h.eid);
+                outln!("{} {}", h.act, h.eid);
                 show(h);
             }
         }

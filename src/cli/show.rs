@@ -37,8 +37,8 @@ pub fn show(
         });
     }
     match format {
-        Format::Text => print!("{}", render::text(act, &c, &note_map)),
-        Format::Md => print!("{}", render::markdown(act, &c, &note_map)),
+        Format::Text => out!("{}", render::text(act, &c, &note_map)),
+        Format::Md => out!("{}", render::markdown(act, &c, &note_map)),
         Format::Json => print_json(&json!({"act": act, "consolidated": c, "notes": note_map}))?,
     }
     Ok(ExitCode::SUCCESS)
@@ -64,7 +64,7 @@ pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Resul
         print_json(&json!({"act": id, "eid": eid, "versions": versions, "pending": pending}))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{id} {eid}");
+    outln!("{id} {eid}");
     for v in versions {
         let to = v.validity.to.map_or("…".to_string(), |d| d.to_string());
         let status = match &v.state.content {
@@ -76,15 +76,15 @@ pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Resul
             None => format!("base text of {}", v.state.source.act),
             Some(item) => format!("{} {}", v.state.source.act, item),
         };
-        println!("[{} – {})  {:?}  by {by}", v.validity.from, to, status);
+        outln!("[{} – {})  {:?}  by {by}", v.validity.from, to, status);
         if let Some(t) = v.state.content.text() {
             for line in t.lines() {
-                println!("    {line}");
+                outln!("    {line}");
             }
         }
     }
     for p in pending {
-        println!(
+        outln!(
             "pending: {} by {} (earliest {})",
             p.kind,
             p.source.act,

@@ -34,7 +34,7 @@ pub fn synth(opts: SynthOptions, out: &Path) -> Result<ExitCode, CliError> {
             opts.acts, opts.amendments, opts.clauses, opts.seed
         ),
     )?;
-    println!(
+    outln!(
         "wrote {} base acts and {} amending acts to {}",
         opts.acts,
         amending.len(),

@@ -50,6 +50,9 @@ pub struct PendingChange {
     pub earliest: Option<NaiveDate>,
     /// Who makes it.
     pub source: Provenance,
+    /// Where the operation was read from.
+    #[serde(skip)]
+    pub origin: Option<crate::amend::Origin>,
 }
 
 /// The operations aimed at one act, resolved and ordered.
@@ -96,6 +99,7 @@ impl<'a> Schedule<'a> {
                     kind: op.change.kind_name(),
                     earliest,
                     source: op.provenance(index),
+                    origin: op.origin.clone(),
                 }),
             }
         }

@@ -116,7 +116,7 @@ impl ActTimeline {
                     errors.push(CheckError {
                         act: p.source.act.clone(),
                         op: p.source.op,
-                        origin: None,
+                        origin: p.origin.clone(),
                         eid: Some(t.clone()),
                         kind: CheckKind::PendingTargetMissing(t.clone()),
                     });

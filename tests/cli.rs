@@ -1,0 +1,244 @@
+//! The `nusqa` binary as users run it: exit codes, messages, JSON shapes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn nusqa(corpus: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nusqa"))
+        .arg("--corpus")
+        .arg(corpus)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), dir.path());
+    dir
+}
+
+#[test]
+fn check_passes_on_the_bundled_corpus_and_fails_with_places_on_a_broken_one() {
+    let dir = corpus_copy();
+    let ok = nusqa(dir.path(), &["check"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(
+        stdout(&ok).contains("8 acts, 40 operations (39 pending)"),
+        "{}",
+        stdout(&ok)
+    );
+    let ops = dir.path().join("acts/V25/V2500037008/ops.json");
+    let text = std::fs::read_to_string(&ops)
+        .unwrap()
+        .replacen("\"att_1__para_4\"", "\"att_1__para_44\"", 1);
+    std::fs::write(&ops, text).unwrap();
+    let bad = nusqa(dir.path(), &["check"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let out = stdout(&bad);
+    assert!(
+        out.contains("ops.json:") && out.contains("att_1__para_44") && out.contains("1 error(s)"),
+        "{out}"
+    );
+    // Commands that serve data refuse an inconsistent corpus.
+    let show = nusqa(dir.path(), &["show", "V1400010273"]);
+    assert_eq!(show.status.code(), Some(1));
+    assert!(stderr(&show).contains("the corpus has 1 error(s)"), "{}", stderr(&show));
+}
+
+#[test]
+fn recording_publication_resolves_the_pending_operations() {
+    let dir = corpus_copy();
+    let before = nusqa(dir.path(), &["show", "V1400010273", "--as-of", "2026-01-15", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    let att = &v["consolidated"]["nodes"][0];
+    assert_eq!(att["eid"], "att_1");
+    assert_eq!(att["children"][0]["status"], "pending");
+    assert_eq!(att["children"][0]["text"], serde_json::Value::Null);
+    let ev = nusqa(dir.path(), &["event", "V2500037008", "publication", "2025-10-06"]);
+    assert!(ev.status.success(), "{}", stderr(&ev));
+    assert!(
+        stdout(&ev).contains("39 operation(s) resolved, 0 still pending"),
+        "{}",
+        stdout(&ev)
+    );
+    let after = nusqa(dir.path(), &["show", "V1400010273", "--as-of", "2026-01-15", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let p4 = &v["consolidated"]["nodes"][0]["children"][0];
+    assert_eq!(
+        (p4["eid"].as_str(), p4["status"].as_str(), p4["since"].as_str()),
+        (Some("att_1__para_4"), Some("in_force"), Some("2025-12-06"))
+    );
+    assert_eq!(p4["source"]["act"], "V2500037008");
+    assert!(
+        v["notes"]["att_1__para_4"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Ескерту. 4-тармақ жаңа редакцияда")
+    );
+    // A publication before registration is refused, and nothing is written.
+    let early = nusqa(dir.path(), &["event", "V2500037008", "publication", "2025-09-01"]);
+    assert_eq!(early.status.code(), Some(2));
+    assert!(
+        stderr(&early).contains("cannot come before registration"),
+        "{}",
+        stderr(&early)
+    );
+}
+
+#[test]
+fn search_says_when_nothing_matches_and_rejects_malformed_queries() {
+    let dir = corpus_copy();
+    let index = dir.path().join("index");
+    let idx = index.to_str().unwrap();
+    let none = nusqa(dir.path(), &["search", "zzzzqqqq", "--any-time", "--index", idx]);
+    assert!(none.status.success());
+    assert!(
+        stdout(&none).contains("no clause at any time matches"),
+        "{}",
+        stdout(&none)
+    );
+    let bad = nusqa(dir.path(), &["search", "жарылыс AND", "--index", idx]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("malformed query"), "{}", stderr(&bad));
+    let hits = nusqa(
+        dir.path(),
+        &["search", "жарылыс жұмыстарын", "--any-time", "--json", "--index", idx],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    assert!(v["total"].as_u64().unwrap() > 0);
+    assert!(v["groups"].as_array().is_some());
+    // A corpus change makes the index stale; it is rebuilt, not served.
+    nusqa(dir.path(), &["event", "V2500037008", "publication", "2025-10-06"]);
+    let again = nusqa(dir.path(), &["search", "жарылыс", "--index", idx]);
+    assert!(
+        stderr(&again).contains("missing or stale; rebuilding"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn diff_effect_and_blame_speak_json_and_html() {
+    let dir = corpus_copy();
+    nusqa(dir.path(), &["event", "V2500037008", "publication", "2025-10-06"]);
+    let html = nusqa(
+        dir.path(),
+        &[
+            "diff",
+            "V1400010273",
+            "--from",
+            "2025-10-05",
+            "--to",
+            "2026-01-15",
+            "--format",
+            "html",
+        ],
+    );
+    let h = stdout(&html);
+    assert!(
+        h.contains("<ins class=\"nq-ins\">") && h.contains("data-eid=\"att_1__para_6\""),
+        "{h}"
+    );
+    let json = nusqa(
+        dir.path(),
+        &[
+            "diff",
+            "V1400010273",
+            "--from",
+            "2025-10-05",
+            "--to",
+            "2026-01-15",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["nodes"][0]["change"], "status_changed");
+    let effect = nusqa(
+        dir.path(),
+        &["effect", "V2500037008", "--target", "V2000020340", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&effect.stdout).unwrap();
+    assert_eq!(v["targets"].as_array().unwrap().len(), 1);
+    assert_eq!(v["targets"][0]["operations"].as_array().unwrap().len(), 3);
+    let blame = nusqa(dir.path(), &["blame", "V2000020340", "--as-of", "2026-01-02"]);
+    assert!(
+        stdout(&blame).contains("att_1__para_2 ")
+            && stdout(&blame).contains("V2500037008 (№ 429, 2025-09-30) att_1__para_3 abzats 3-11"),
+        "{}",
+        stdout(&blame)
+    );
+}
+
+#[test]
+fn amendments_parse_reads_an_act_directory_and_reports_unparsable_instructions() {
+    let dir = corpus_copy();
+    let ok = nusqa(dir.path(), &["amendments", "parse", "V2500037008", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(v["operations"].as_array().unwrap().len(), 40);
+    // The same order with one instruction garbled: an error naming item and abzats.
+    let order_dir = dir.path().join("acts/V25/V2500037008");
+    let text = std::fs::read_to_string(order_dir.join("text.kk.md")).unwrap();
+    let garbled = text.replacen(
+        "5-тармақтың 1) тармақшасы алып тасталсын;",
+        "5-тармақтың бірдеңе істелсін;",
+        1,
+    );
+    assert_ne!(garbled, text);
+    let new_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(order_dir.join("act.json"), new_dir.path().join("act.json")).unwrap();
+    std::fs::write(new_dir.path().join("text.kk.md"), garbled).unwrap();
+    let bad = nusqa(dir.path(), &["amendments", "parse", new_dir.path().to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    let err = stderr(&bad);
+    assert!(
+        err.contains("att_1__para_1") && err.contains("abzats 5") && err.contains("бірдеңе"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = corpus_copy();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nusqa"))
+        .arg("--corpus")
+        .arg(dir.path())
+        .args(["show", "V2500037008", "--format", "md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success());
+}
