@@ -60,29 +60,36 @@ pub struct TargetEffects {
     pub operations: Vec<OpEffect>,
 }
 
-fn flatten(n: &ConsolidatedNode<'_>, out: &mut Vec<String>) {
-    if let Some(t) = n.text.filter(|t| !t.is_empty()) {
-        let prefix = if out.is_empty() {
-            String::new()
+/// Appends a node's text, its first line prefixed with its label unless it is the node
+/// the reading is of.
+fn push_text(out: &mut Vec<String>, text: Option<&str>, label_: Option<String>, top: bool) {
+    let Some(text) = text.filter(|t| !t.is_empty()) else {
+        return;
+    };
+    let prefix = if top {
+        String::new()
+    } else {
+        label_.map(|l| format!("{l} ")).unwrap_or_default()
+    };
+    for (i, line) in text.lines().enumerate() {
+        out.push(if i == 0 {
+            format!("{prefix}{line}")
         } else {
-            label(n.kind, n.num).map(|l| format!("{l} ")).unwrap_or_default()
-        };
-        for (i, line) in t.lines().enumerate() {
-            out.push(if i == 0 {
-                format!("{prefix}{line}")
-            } else {
-                line.to_string()
-            });
-        }
+            line.to_string()
+        });
     }
+}
+
+fn flatten(n: &ConsolidatedNode<'_>, out: &mut Vec<String>, top: bool) {
+    push_text(out, n.text, label(n.kind, n.num), top);
     for c in &n.children {
-        flatten(c, out);
+        flatten(c, out, false);
     }
 }
 
 fn reading_of(n: &ConsolidatedNode<'_>) -> Reading {
     let mut lines = Vec::new();
-    flatten(n, &mut lines);
+    flatten(n, &mut lines, true);
     Reading {
         status: n.status,
         text: (!lines.is_empty()).then(|| lines.join("\n")),
@@ -92,24 +99,12 @@ fn reading_of(n: &ConsolidatedNode<'_>) -> Reading {
 fn reading_in_tree(tree: &Tree, eid: &EId) -> Option<Reading> {
     fn go(tree: &Tree, eid: &EId, out: &mut Vec<String>, top: bool) {
         let Some(n) = tree.get(eid) else { return };
-        if let Content::Text { text } = &n.state.content
-            && !text.is_empty()
-        {
-            let prefix = if top {
-                String::new()
-            } else {
-                label(eid.kind(), n.state.num.as_deref())
-                    .map(|l| format!("{l} "))
-                    .unwrap_or_default()
-            };
-            for (i, line) in text.lines().enumerate() {
-                out.push(if i == 0 {
-                    format!("{prefix}{line}")
-                } else {
-                    line.to_string()
-                });
-            }
-        }
+        push_text(
+            out,
+            n.state.content.text(),
+            label(eid.kind(), n.state.num.as_deref()),
+            top,
+        );
         for c in &n.children {
             go(tree, c, out, false);
         }

@@ -1,12 +1,11 @@
 //! Point-in-time search on the real corpus and on a small constructed one.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use nusqa::amend::{Change, Operation};
 use nusqa::corpus::{self, format};
 use nusqa::dates::EffectiveRule;
-use nusqa::model::{Act, ActKind, EventKind, Issuer, Lang, RegistryId, WorkUri};
+use nusqa::model::{EventKind, RegistryId};
 use nusqa::search::{SearchIndex, SearchRequest, When, search};
 use nusqa::{ActEntry, Library};
 
@@ -94,25 +93,7 @@ fn malformed_queries_get_errors_and_empty_results_say_so() {
 }
 
 fn small_library() -> Library {
-    let mk = |id: &str, date: &str| Act {
-        id: id.parse().unwrap(),
-        work_uri: WorkUri::new(&ActKind::Order, d(date), "1"),
-        kind: ActKind::Order,
-        issuer: Issuer {
-            office: "Minister".into(),
-            names: BTreeMap::new(),
-            acting: false,
-        },
-        date: d(date),
-        number: "1".into(),
-        registration: None,
-        titles: BTreeMap::from([(Lang::Kk, "Сынақ".to_string())]),
-        events: vec![],
-        synthetic: true,
-        provenance: None,
-        editorial_notes: vec![],
-        entry_into_force: None,
-    };
+    let mk = crate::support::act;
     let base = format::parse("# para_1 [1]\nБұл тармақта ерекшесөз бар.\n\n# para_2 [2]\nЕкінші тармақ.\n").unwrap();
     let target: RegistryId = "V1400000001".parse().unwrap();
     let op = Operation {

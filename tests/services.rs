@@ -9,7 +9,7 @@ use nusqa::amend::{Change, Operation};
 use nusqa::consolidate::{Status, consolidate};
 use nusqa::corpus::{self, format};
 use nusqa::dates::{DateStatus, EffectiveRule};
-use nusqa::model::{Act, ActKind, Content, EId, EventKind, Issuer, Lang, Node, RegistryId, WorkUri};
+use nusqa::model::{Content, EId, EventKind, Node, RegistryId};
 use nusqa::services::{
     Attribute, AttributeValue, FormKind, Passport, Registry, SegmentStatus, ServiceError, ServiceId, TermUnit, Value,
 };
@@ -87,25 +87,7 @@ fn amending_act(act: &str, date: &str, target: &str, changes: Vec<(Option<&str>,
         .map(|i| format!("# para_{i} [{i}]\nӨзгерістер.\n\n"))
         .collect();
     ActEntry {
-        act: Act {
-            id: id(act),
-            work_uri: WorkUri::new(&ActKind::Order, d(date), "1"),
-            kind: ActKind::Order,
-            issuer: Issuer {
-                office: "Minister".into(),
-                names: BTreeMap::new(),
-                acting: false,
-            },
-            date: d(date),
-            number: "1".into(),
-            registration: None,
-            titles: BTreeMap::from([(Lang::Kk, "Сынақ".to_string())]),
-            events: vec![],
-            synthetic: true,
-            provenance: None,
-            editorial_notes: vec![],
-            entry_into_force: None,
-        },
+        act: crate::support::act(act, date),
         base: format::parse(&base_md).unwrap(),
         ops,
     }
@@ -914,18 +896,7 @@ mod cli {
         serde_json::from_slice(&o.stdout).unwrap()
     }
 
-    fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for e in std::fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            let target = to.join(e.file_name());
-            if e.file_type().unwrap().is_dir() {
-                copy_dir(&e.path(), &target);
-            } else {
-                std::fs::copy(e.path(), target).unwrap();
-            }
-        }
-    }
+    use crate::support::copy_dir;
 
     #[test]
     fn services_service_history_and_impact_on_a_published_copy() {

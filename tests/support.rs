@@ -25,3 +25,52 @@ pub fn compact(c: &Consolidated<'_>) -> Vec<String> {
     });
     out
 }
+
+/// A minimal order adopted on `date`, labelled synthetic; adjust fields with struct
+/// update syntax.
+pub fn act(id: &str, date: &str) -> nusqa::model::Act {
+    use nusqa::model::{Act, ActKind, Issuer, Lang, WorkUri};
+    Act {
+        id: id.parse().unwrap_or_else(|e| panic!("bad id {id}: {e}")),
+        work_uri: WorkUri::new(&ActKind::Order, d(date), "1"),
+        kind: ActKind::Order,
+        issuer: Issuer {
+            office: "Minister".into(),
+            names: std::collections::BTreeMap::new(),
+            acting: false,
+        },
+        date: d(date),
+        number: "1".into(),
+        registration: None,
+        titles: std::collections::BTreeMap::from([(Lang::Kk, "Сынақ".to_string())]),
+        events: vec![],
+        synthetic: true,
+        provenance: None,
+        editorial_notes: vec![],
+        entry_into_force: None,
+    }
+}
+
+/// Copies a directory tree.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A scratch copy of the bundled corpus.
+pub fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        dir.path(),
+    );
+    dir
+}
