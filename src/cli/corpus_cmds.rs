@@ -89,17 +89,18 @@ pub fn ops(loaded: &Loaded, id: &RegistryId, json: bool) -> Result<ExitCode, Cli
         print_json(&views)?;
     } else {
         for v in &views {
+            let eff = &v["effective"];
+            let when = match (eff["date"].as_str(), eff["earliest"].as_str()) {
+                (Some(d), _) => d.to_string(),
+                (None, Some(e)) => format!("pending, earliest {e}"),
+                (None, None) => "pending".to_string(),
+            };
             outln!(
-                "#{} {} {} {} — {} {}",
+                "#{} {} {} {} — {when}",
                 v["index"],
                 v["kind"].as_str().unwrap_or(""),
                 v["target_act"].as_str().unwrap_or(""),
                 v["target"].as_str().unwrap_or("(whole act)"),
-                v["effective"]["status"].as_str().unwrap_or(""),
-                v["effective"]["date"]
-                    .as_str()
-                    .or(v["effective"]["earliest"].as_str().map(|_| ""))
-                    .unwrap_or(""),
             );
         }
     }
