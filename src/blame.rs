@@ -42,7 +42,7 @@ pub fn blame(lib: &Library, act: &RegistryId, date: NaiveDate) -> Result<Vec<Bla
             num: n.num.map(str::to_string),
             status: n.status,
             since: n.since,
-            act: n.source.act.clone(),
+            act: n.source.act,
             act_label: source
                 .map(|a| format!("№ {}, {}", a.number, a.date))
                 .unwrap_or_default(),

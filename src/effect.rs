@@ -185,7 +185,7 @@ pub fn effect(lib: &Library, amending: &RegistryId, only: Option<&RegistryId>) -
         match groups.iter_mut().find(|g| g.act == op.target_act) {
             Some(g) => g.operations.push(e),
             None => groups.push(TargetEffects {
-                act: op.target_act.clone(),
+                act: op.target_act,
                 title: lib
                     .act(&op.target_act)
                     .map(|a| a.title(Lang::Kk).to_string())

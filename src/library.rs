@@ -40,9 +40,9 @@ impl Library {
         let mut lib = Library::default();
         let mut errors = Vec::new();
         for e in entries {
-            let id = e.act.id.clone();
-            lib.acts.insert(id.clone(), e.act);
-            lib.bases.insert(id.clone(), e.base);
+            let id = e.act.id;
+            lib.acts.insert(id, e.act);
+            lib.bases.insert(id, e.base);
             lib.ops.insert(id, e.ops);
         }
         for act in lib.acts.values() {
@@ -51,17 +51,14 @@ impl Library {
         for (source, ops) in &lib.ops {
             for (i, op) in ops.iter().enumerate() {
                 if lib.acts.contains_key(&op.target_act) {
-                    lib.incoming
-                        .entry(op.target_act.clone())
-                        .or_default()
-                        .push((source.clone(), i));
+                    lib.incoming.entry(op.target_act).or_default().push((*source, i));
                 } else {
                     errors.push(CheckError {
-                        act: source.clone(),
+                        act: *source,
                         op: Some(i),
                         origin: op.origin.clone(),
                         eid: op.target.clone(),
-                        kind: CheckKind::UnknownTargetAct(op.target_act.clone()),
+                        kind: CheckKind::UnknownTargetAct(op.target_act),
                     });
                 }
             }
@@ -82,7 +79,7 @@ impl Library {
         let schedule = Schedule::build(act, &ops, &self.acts, errors);
         match ActTimeline::build(act, base, &schedule, errors) {
             Ok(tl) => {
-                self.timelines.insert(id.clone(), tl);
+                self.timelines.insert(*id, tl);
             }
             Err(e) => errors.push(tree_error(act, e)),
         }
@@ -158,17 +155,14 @@ impl Library {
         kind: EventKind,
         date: NaiveDate,
     ) -> Result<Vec<CheckError>, RecordError> {
-        let act = self
-            .acts
-            .get_mut(id)
-            .ok_or_else(|| RecordError::UnknownAct(id.clone()))?;
+        let act = self.acts.get_mut(id).ok_or(RecordError::UnknownAct(*id))?;
         if let Some(registered) = act.registration.as_ref().and_then(|r| r.date)
             && date < registered
             && kind != EventKind::Repeal
         {
             {
                 return Err(RecordError::BeforeRegistration {
-                    act: id.clone(),
+                    act: *id,
                     date,
                     registered,
                 });
@@ -180,8 +174,8 @@ impl Library {
             date: Some(date),
             note: None,
         });
-        let mut targets: Vec<RegistryId> = self.ops_by(id).iter().map(|o| o.target_act.clone()).collect();
-        targets.push(id.clone());
+        let mut targets: Vec<RegistryId> = self.ops_by(id).iter().map(|o| o.target_act).collect();
+        targets.push(*id);
         targets.sort();
         targets.dedup();
         let mut errors = Vec::new();
@@ -221,7 +215,7 @@ fn check_events(act: &Act, errors: &mut Vec<CheckError>) {
         {
             {
                 errors.push(CheckError {
-                    act: act.id.clone(),
+                    act: act.id,
                     op: None,
                     origin: None,
                     eid: None,
@@ -242,7 +236,7 @@ fn tree_error(act: &Act, e: TreeError) -> CheckError {
         TreeError::NotAChild { child, .. } => Some(child.clone()),
     };
     CheckError {
-        act: act.id.clone(),
+        act: act.id,
         op: None,
         origin: None,
         eid,

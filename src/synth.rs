@@ -269,7 +269,7 @@ impl Synth {
         let id = Synth::base_id(i);
         let date = day(NaiveDate::from_ymd_opt(2010, 1, 1).unwrap_or_default(), i % 3000);
         let act = synthetic_act(
-            id.clone(),
+            id,
             date,
             format!("{}", 1000 + i),
             format!("Синтетикалық бұйрық № {}", 1000 + i),
@@ -445,10 +445,10 @@ impl Synth {
             (para, Change::Renumber { num })
         };
         Some(Operation {
-            source_act: source.clone(),
+            source_act: *source,
             source_item: format!("para_{}", self.buckets[k].len() / 3 + 1),
             source_abzats: None,
-            target_act: target_act.clone(),
+            target_act: *target_act,
             target: Some(target),
             change,
             effective: EffectiveRule::OnEntryIntoForce,
@@ -464,7 +464,7 @@ impl Synth {
             let id = Synth::amending_id(k);
             let date = Synth::amending_date(k);
             let mut act = synthetic_act(
-                id.clone(),
+                id,
                 date,
                 format!("{}", 5000 + k),
                 format!("Синтетикалық өзгерту бұйрығы № {}", 5000 + k),

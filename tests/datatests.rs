@@ -77,7 +77,7 @@ fn entry(spec: &ActSpec) -> ActEntry {
     }
     let act = Act {
         work_uri: WorkUri::new(&ActKind::Order, date, "1"),
-        id: id.clone(),
+        id,
         kind: ActKind::Order,
         issuer: Issuer {
             office: "Test Minister".into(),

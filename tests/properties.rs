@@ -118,7 +118,7 @@ proptest! {
     #[test]
     fn before_amendments_the_base(seed in 0u64..10_000, acts in 1usize..4, amendments in 0usize..10, clauses in 4usize..30) {
         let entries = corpus(seed, acts, amendments, clauses);
-        let bases: Vec<_> = entries.iter().take(acts).map(|e| (e.act.id.clone(), e.act.date, e.base.clone())).collect();
+        let bases: Vec<_> = entries.iter().take(acts).map(|e| (e.act.id, e.act.date, e.base.clone())).collect();
         let (lib, _) = Library::build(entries);
         for (id, date, base) in bases {
             let c = consolidate(lib.timeline(&id).unwrap(), date).unwrap();

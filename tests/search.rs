@@ -159,7 +159,7 @@ fn an_update_touches_only_the_changed_nodes() {
     let mut new = old.clone();
     new.record_event(&"V2500037008".parse().unwrap(), EventKind::Publication, d("2025-10-06"))
         .unwrap();
-    let targets: Vec<RegistryId> = new.acts().map(|a| a.id.clone()).collect();
+    let targets: Vec<RegistryId> = new.acts().map(|a| a.id).collect();
     let stats = idx.update(&old, &new, &targets, "g2").unwrap();
     let nodes: usize = new
         .acts()

@@ -147,7 +147,7 @@ impl Operation {
     /// The provenance of what this operation (the `index`-th of its act) makes.
     pub fn provenance(&self, index: usize) -> Provenance {
         Provenance {
-            act: self.source_act.clone(),
+            act: self.source_act,
             item: Some(self.source_item.clone()),
             abzats: self.source_abzats,
             op: Some(index),

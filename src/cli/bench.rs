@@ -222,7 +222,7 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
     let ids: Vec<RegistryId> = lib
         .acts()
         .filter(|a| lib.ops_by(&a.id).is_empty())
-        .map(|a| a.id.clone())
+        .map(|a| a.id)
         .collect();
     let mut rng = synth::Rng::new(9);
     let start = NaiveDate::from_ymd_opt(2019, 12, 1).unwrap_or_default();
@@ -326,7 +326,7 @@ fn search_bench(
         ));
     }
     // Baseline: consolidate every act on the date and scan its texts with a regex.
-    let ids: Vec<RegistryId> = lib.acts().map(|a| a.id.clone()).collect();
+    let ids: Vec<RegistryId> = lib.acts().map(|a| a.id).collect();
     let mut base_times = Vec::with_capacity(baseline_queries);
     for _ in 0..baseline_queries {
         let terms: Vec<String> = (0..2).map(|_| synth::root(rng.zipf(synth::VOCABULARY_ROOTS))).collect();

@@ -82,7 +82,7 @@ impl<'a> Schedule<'a> {
             };
             match dates::resolve(&op.effective, source) {
                 Resolved::Scheduled(date) if date < base => errors.push(CheckError {
-                    act: op.source_act.clone(),
+                    act: op.source_act,
                     op: Some(index),
                     origin: op.origin.clone(),
                     eid: op.target.clone(),
@@ -117,15 +117,15 @@ impl<'a> Schedule<'a> {
             let Some(target) = s.op.target.as_ref() else { continue };
             match seen.get(&(s.date, target)) {
                 Some(prev) if prev.op.source_act != s.op.source_act => errors.push(CheckError {
-                    act: s.op.source_act.clone(),
+                    act: s.op.source_act,
                     op: Some(s.index),
                     origin: s.op.origin.clone(),
                     eid: Some(target.clone()),
                     kind: CheckKind::SameDay {
                         eid: target.clone(),
                         date: s.date,
-                        first: prev.op.source_act.clone(),
-                        second: s.op.source_act.clone(),
+                        first: prev.op.source_act,
+                        second: s.op.source_act,
                     },
                 }),
                 _ => {

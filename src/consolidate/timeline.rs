@@ -96,7 +96,7 @@ impl ActTimeline {
                     }
                 }
                 Err(error) => errors.push(CheckError {
-                    act: s.op.source_act.clone(),
+                    act: s.op.source_act,
                     op: Some(s.index),
                     origin: s.op.origin.clone(),
                     eid: s.op.target.clone(),
@@ -114,7 +114,7 @@ impl ActTimeline {
             if let Some(t) = &p.target {
                 if !nodes.contains_key(t) {
                     errors.push(CheckError {
-                        act: p.source.act.clone(),
+                        act: p.source.act,
                         op: p.source.op,
                         origin: p.origin.clone(),
                         eid: Some(t.clone()),
@@ -125,7 +125,7 @@ impl ActTimeline {
             }
         }
         Ok(ActTimeline {
-            act: act.id.clone(),
+            act: act.id,
             base_date,
             roots: tree.roots().to_vec(),
             nodes,

@@ -111,7 +111,7 @@ pub enum ConsolidateError {
 pub fn consolidate(timeline: &ActTimeline, date: NaiveDate) -> Result<Consolidated<'_>, ConsolidateError> {
     if date < timeline.base_date {
         return Err(ConsolidateError::BeforeAct {
-            act: timeline.act.clone(),
+            act: timeline.act,
             base: timeline.base_date,
             date,
         });

@@ -79,7 +79,7 @@ impl CorpusError {
 
     /// Sets the act.
     pub fn act(mut self, act: &RegistryId) -> CorpusError {
-        self.act = Some(act.clone());
+        self.act = Some(*act);
         self
     }
 }

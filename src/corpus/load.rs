@@ -36,14 +36,14 @@ pub fn load(root: &Path) -> Result<Loaded, CorpusError> {
         match result {
             Ok((entry, errs)) => {
                 errors.extend(errs);
-                let id = entry.act.id.clone();
+                let id = entry.act.id;
                 if let Some((other, _)) = by_id.get(&id) {
                     errors.push(
                         CorpusError::at(
                             dir.join("act.json"),
                             None,
                             ErrorKind::DuplicateAct {
-                                id: id.clone(),
+                                id,
                                 other: other.clone(),
                             },
                         )
@@ -123,7 +123,7 @@ fn read_act_dir(dir: &Path) -> DirResult {
             None,
             ErrorKind::MisplacedAct {
                 dir: dir_name,
-                id: act.id.clone(),
+                id: act.id,
             },
         ));
     }
@@ -197,8 +197,8 @@ fn read_ops(path: &Path, act: &RegistryId, errors: &mut Vec<CorpusError>) -> Vec
                         path,
                         Some(line),
                         ErrorKind::WrongSourceAct {
-                            expected: act.clone(),
-                            found: op.source_act.clone(),
+                            expected: *act,
+                            found: op.source_act,
                         },
                     )
                     .act(act);

@@ -9,9 +9,18 @@ use serde::{Deserialize, Serialize};
 
 /// The state-registry id of an act: `V`, the two-digit year of adoption, then the
 /// eight-digit registration number, e.g. `V1400010273`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// Held inline as its eleven ASCII bytes: it is `Copy`-cheap and needs no allocation,
+/// which matters because every version of every clause names the act that made it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct RegistryId(String);
+pub struct RegistryId([u8; 11]);
+
+impl fmt::Debug for RegistryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RegistryId({})", self.as_str())
+    }
+}
 
 /// Why a string is not a [`RegistryId`] or a [`WorkUri`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,23 +36,26 @@ pub enum IdError {
 impl RegistryId {
     /// Builds the id from the year of adoption and the registration number.
     pub fn from_parts(year: i32, registration_number: u32) -> RegistryId {
-        RegistryId(format!("V{:02}{:08}", year.rem_euclid(100), registration_number))
+        let s = format!("V{:02}{:08}", year.rem_euclid(100), registration_number % 100_000_000);
+        let mut b = [b'0'; 11];
+        b.copy_from_slice(&s.as_bytes()[..11]);
+        RegistryId(b)
     }
 
     /// The id as text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Validated on construction: eleven ASCII bytes.
+        std::str::from_utf8(&self.0).unwrap_or("V0000000000")
     }
 
     /// The two-digit year of adoption, e.g. `14` for `V1400010273`.
     pub fn year2(&self) -> &str {
-        &self.0[1..3]
+        &self.as_str()[1..3]
     }
 
     /// The registration number, e.g. `10273` for `V1400010273`.
     pub fn registration_number(&self) -> u32 {
-        // Validated on construction: ten ASCII digits follow the `V`.
-        self.0[3..].parse().unwrap_or(0)
+        self.as_str()[3..].parse().unwrap_or(0)
     }
 }
 
@@ -52,7 +64,9 @@ impl FromStr for RegistryId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let ok = s.len() == 11 && s.starts_with('V') && s[1..].bytes().all(|b| b.is_ascii_digit());
         if ok {
-            Ok(RegistryId(s.to_string()))
+            let mut b = [0u8; 11];
+            b.copy_from_slice(s.as_bytes());
+            Ok(RegistryId(b))
         } else {
             Err(IdError::BadRegistryId(s.to_string()))
         }
@@ -68,13 +82,13 @@ impl TryFrom<String> for RegistryId {
 
 impl From<RegistryId> for String {
     fn from(id: RegistryId) -> String {
-        id.0
+        id.as_str().to_string()
     }
 }
 
 impl fmt::Display for RegistryId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 

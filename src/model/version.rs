@@ -88,7 +88,7 @@ impl Provenance {
     /// The provenance of an act's own base text.
     pub fn base(act: &RegistryId) -> Provenance {
         Provenance {
-            act: act.clone(),
+            act: *act,
             item: None,
             abzats: None,
             op: None,

@@ -71,7 +71,7 @@ pub fn parse(act: &Act, tree: &[Node], list: Option<&str>) -> Result<Option<Entr
     let text = node.content.text().unwrap_or("");
     let err = |m: String| {
         Box::new(ParseError {
-            act: act.id.clone(),
+            act: act.id,
             item: node.eid.to_string(),
             abzats: None,
             text: text.to_string(),

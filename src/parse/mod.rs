@@ -253,7 +253,7 @@ type Failure = ParseErrorKind;
 impl ItemParser<'_, '_> {
     fn error(&mut self, line: usize, text: &str, kind: ParseErrorKind) {
         self.errors.push(ParseError {
-            act: self.act.id.clone(),
+            act: self.act.id,
             item: self.item.to_string(),
             abzats: u32::try_from(line + 1).ok(),
             text: text.to_string(),
@@ -441,10 +441,10 @@ impl ItemParser<'_, '_> {
     fn push(&mut self, t: &RegistryId, target: Option<EId>, change: Change, range: AbzatsRange, text: &str) {
         let effective = self.effective(range);
         self.ops.push(Operation {
-            source_act: self.act.id.clone(),
+            source_act: self.act.id,
             source_item: self.item.to_string(),
             source_abzats: Some(range),
-            target_act: t.clone(),
+            target_act: *t,
             target,
             change,
             effective,
@@ -573,7 +573,7 @@ impl ItemParser<'_, '_> {
                 );
                 let Some(t) = self.target()? else { return Ok(()) };
                 self.exists(t, &target)?;
-                let id = t.act.id.clone();
+                let id = t.act.id;
                 self.push(&id, Some(target), Change::ReplaceAttachment { content }, range, text);
                 Ok(())
             }
@@ -581,7 +581,7 @@ impl ItemParser<'_, '_> {
                 let Some(t) = self.target()? else { return Ok(()) };
                 let eid = targets::resolve_standard_annex(&standard, num.as_deref(), t, self.ctx.rules.as_ref())
                     .map_err(ParseErrorKind::UnresolvedRules)?;
-                let id = t.act.id.clone();
+                let id = t.act.id;
                 self.push(&id, Some(eid), Change::Delete, range, text);
                 Ok(())
             }
@@ -605,7 +605,7 @@ impl ItemParser<'_, '_> {
                 let eid = self.words_target(&scope)?;
                 let Some(t) = self.target()? else { return Ok(()) };
                 self.exists(t, &eid)?;
-                let id = t.act.id.clone();
+                let id = t.act.id;
                 self.push(&id, Some(eid), Change::ReplaceWords { words, replacement }, range, text);
                 Ok(())
             }
@@ -613,7 +613,7 @@ impl ItemParser<'_, '_> {
                 let eid = self.words_target(&scope)?;
                 let Some(t) = self.target()? else { return Ok(()) };
                 self.exists(t, &eid)?;
-                let id = t.act.id.clone();
+                let id = t.act.id;
                 self.push(&id, Some(eid), Change::DeleteWords { words }, range, text);
                 Ok(())
             }
@@ -653,10 +653,10 @@ impl ItemParser<'_, '_> {
                         registry: m.registry,
                     });
                 }
-                t.act.id.clone()
+                t.act.id
             }
             None => match self.target()? {
-                Some(t) => t.act.id.clone(),
+                Some(t) => t.act.id,
                 None => return Ok(()),
             },
         };
@@ -706,7 +706,7 @@ impl ItemParser<'_, '_> {
         for n in &nodes {
             self.exists(t, &n.eid)?;
         }
-        let id = t.act.id.clone();
+        let id = t.act.id;
         for n in nodes {
             let eid = n.eid.clone();
             self.push(&id, Some(eid), Change::Replace { content: n }, range, text);
@@ -719,7 +719,7 @@ impl ItemParser<'_, '_> {
         for e in &eids {
             self.exists(t, e)?;
         }
-        let id = t.act.id.clone();
+        let id = t.act.id;
         for e in eids {
             self.push(&id, Some(e), Change::Delete, range, text);
         }
@@ -735,7 +735,7 @@ impl ItemParser<'_, '_> {
             .ok_or_else(|| ParseErrorKind::MalformedQuotedBlock(format!("no node to insert `{}` after", first.eid)))?;
         let Some(t) = self.target()? else { return Ok(()) };
         self.exists(t, &anchor)?;
-        let id = t.act.id.clone();
+        let id = t.act.id;
         let mut anchor = anchor;
         for n in nodes {
             let next = n.eid.clone();

@@ -31,7 +31,7 @@ pub fn discover(lib: &Library) -> Vec<ServiceDef> {
             if let Some(classified_by) = classify(lib, tl, root) {
                 out.push(ServiceDef {
                     id: ServiceId {
-                        act: act.id.clone(),
+                        act: act.id,
                         rules: root.clone(),
                     },
                     classified_by,
@@ -155,7 +155,7 @@ pub fn names(act: &Act, root: &Clause<'_>, x: &Extraction) -> Names {
 /// The Rules as a reference.
 pub fn rules_ref(act: &Act, root: &Clause<'_>) -> RulesRef {
     RulesRef {
-        act: act.id.clone(),
+        act: act.id,
         eid: root.eid.clone(),
         heading: root.heading.map(str::to_string),
         act_title: act.title(Lang::Kk).to_string(),

@@ -28,9 +28,7 @@ use crate::model::{Act, EId, EventKind, RegistryId};
 /// The impact of `act` on the services of `reg`.
 pub fn impact(reg: &Registry<'_>, act_id: &RegistryId) -> Result<Impact, ServiceError> {
     let lib = reg.library();
-    let act = lib
-        .act(act_id)
-        .ok_or_else(|| ServiceError::UnknownAct(act_id.clone()))?;
+    let act = lib.act(act_id).ok_or(ServiceError::UnknownAct(*act_id))?;
     let ops = lib.ops_by(act_id);
     let resolved: Vec<Option<Resolved>> = ops.iter().map(|op| lib.resolve(op)).collect();
     let any_pending = resolved.iter().any(|r| matches!(r, Some(Resolved::Pending { .. })));
@@ -58,7 +56,7 @@ pub fn impact(reg: &Registry<'_>, act_id: &RegistryId) -> Result<Impact, Service
             .collect();
         if hit.is_empty() {
             outside.push(OutsideChange {
-                target_act: op.target_act.clone(),
+                target_act: op.target_act,
                 target: op.target.clone(),
                 op: i,
             });
@@ -106,7 +104,7 @@ pub fn impact(reg: &Registry<'_>, act_id: &RegistryId) -> Result<Impact, Service
             .sort_by_key(|c| (c.status == DateStatus::Pending, c.date.or(c.earliest)));
     }
     Ok(Impact {
-        act: act_id.clone(),
+        act: *act_id,
         services,
         outside,
     })

@@ -49,12 +49,8 @@ impl<'l> Context<'l> {
     /// Reads the Rules of `def` on every date at which they change.
     pub fn new(lib: &'l Library, def: &'l ServiceDef) -> Result<Context<'l>, ServiceError> {
         let id = &def.id;
-        let act = lib
-            .act(&id.act)
-            .ok_or_else(|| ServiceError::UnknownAct(id.act.clone()))?;
-        let tl = lib
-            .timeline(&id.act)
-            .ok_or_else(|| ServiceError::UnknownAct(id.act.clone()))?;
+        let act = lib.act(&id.act).ok_or(ServiceError::UnknownAct(id.act))?;
+        let tl = lib.timeline(&id.act).ok_or(ServiceError::UnknownAct(id.act))?;
         let over_time = span::boundaries(tl, &id.rules)
             .into_iter()
             .filter_map(|d| Clause::at(tl, &id.rules, d).map(|c| (d, extract::extract(&c))))

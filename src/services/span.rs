@@ -67,7 +67,7 @@ pub fn existence(tl: &ActTimeline, rules: &EId, date: NaiveDate) -> Existence {
         None => Existence::Absent,
         Some(v) if v.state.content == Content::Repealed => Existence::Repealed {
             since: v.validity.from,
-            by: v.state.source.act.clone(),
+            by: v.state.source.act,
         },
         Some(_) => Existence::InForce,
     }
@@ -108,7 +108,7 @@ pub fn node_state(tl: &ActTimeline, eid: &EId, date: NaiveDate) -> NodeState {
             Content::NotHeld => NodeState::NotHeld,
             Content::Repealed => NodeState::Repealed {
                 since: v.validity.from,
-                by: v.state.source.act.clone(),
+                by: v.state.source.act,
             },
         },
     }
@@ -144,14 +144,14 @@ pub fn changed_by(tl: &ActTimeline, rules: &EId, date: NaiveDate, only: Option<&
         }
         for v in &node.versions {
             if v.validity.from == date {
-                acts.insert(v.state.source.act.clone());
+                acts.insert(v.state.source.act);
             }
         }
     }
     if tl.repealed_on == Some(date)
         && let Some(v) = tl.nodes.get(rules).and_then(|n| n.at(date))
     {
-        acts.insert(v.state.source.act.clone());
+        acts.insert(v.state.source.act);
     }
     acts.into_iter().collect()
 }
