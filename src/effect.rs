@@ -169,7 +169,7 @@ pub fn effect(lib: &Library, amending: &RegistryId, only: Option<&RegistryId>) -
                         lib.act(&op.target_act),
                         lib.base(&op.target_act),
                         lib.schedule(&op.target_act),
-                    ) && let Ok(mut tree) = naive::consolidate(act, base, &schedule, date)
+                    ) && let Ok(mut tree) = naive::consolidate(act, &base, &schedule, date)
                         && amend::apply(&mut tree, op, date, &op.provenance(index)).is_ok()
                     {
                         e.after = reading_in_tree(&tree, &eid);

@@ -25,7 +25,6 @@ pub struct ActEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     acts: BTreeMap<RegistryId, Act>,
-    bases: BTreeMap<RegistryId, Vec<Node>>,
     ops: BTreeMap<RegistryId, Vec<Operation>>,
     /// For each target act, its incoming operations as (amending act, index).
     incoming: BTreeMap<RegistryId, Vec<(RegistryId, usize)>>,
@@ -39,10 +38,13 @@ impl Library {
     pub fn build(entries: Vec<ActEntry>) -> (Library, Vec<CheckError>) {
         let mut lib = Library::default();
         let mut errors = Vec::new();
+        // Base trees are needed only to build the timelines, which keep them as their
+        // first versions (see `ActTimeline::base_nodes`): they are not held twice.
+        let mut bases: BTreeMap<RegistryId, Vec<Node>> = BTreeMap::new();
         for e in entries {
             let id = e.act.id;
             lib.acts.insert(id, e.act);
-            lib.bases.insert(id, e.base);
+            bases.insert(id, e.base);
             lib.ops.insert(id, e.ops);
         }
         for act in lib.acts.values() {
@@ -63,18 +65,22 @@ impl Library {
                 }
             }
         }
-        let ids: Vec<RegistryId> = lib.acts.keys().cloned().collect();
-        for id in ids {
-            lib.rebuild(&id, &mut errors);
+        for (id, base) in bases {
+            lib.build_timeline(&id, &base, &mut errors);
         }
         (lib, errors)
     }
 
-    /// Rebuilds one act's timeline from its base and incoming operations.
+    /// Rebuilds one act's timeline from its base (kept in its current timeline) and its
+    /// incoming operations.
     fn rebuild(&mut self, id: &RegistryId, errors: &mut Vec<CheckError>) {
-        let (Some(act), Some(base)) = (self.acts.get(id), self.bases.get(id)) else {
-            return;
-        };
+        if let Some(base) = self.base(id) {
+            self.build_timeline(id, &base, errors);
+        }
+    }
+
+    fn build_timeline(&mut self, id: &RegistryId, base: &[Node], errors: &mut Vec<CheckError>) {
+        let Some(act) = self.acts.get(id) else { return };
         let ops = self.incoming_ops(id);
         let schedule = Schedule::build(act, &ops, &self.acts, errors);
         match ActTimeline::build(act, base, &schedule, errors) {
@@ -114,9 +120,10 @@ impl Library {
         self.acts.get(id)
     }
 
-    /// An act's base tree.
-    pub fn base(&self, id: &RegistryId) -> Option<&[Node]> {
-        self.bases.get(id).map(Vec::as_slice)
+    /// An act's base tree, as stored in the corpus (rebuilt from its timeline's first
+    /// versions).
+    pub fn base(&self, id: &RegistryId) -> Option<Vec<Node>> {
+        self.timelines.get(id).map(ActTimeline::base_nodes)
     }
 
     /// An act's timeline.

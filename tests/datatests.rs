@@ -160,7 +160,7 @@ fn run_case(path: &Path) {
                 let schedule = lib.schedule(&target).unwrap();
                 let naive = nusqa::consolidate::naive::consolidate(
                     lib.act(&target).unwrap(),
-                    lib.base(&target).unwrap(),
+                    &lib.base(&target).unwrap(),
                     &schedule,
                     d(at),
                 )

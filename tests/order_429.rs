@@ -28,12 +28,13 @@ fn frozen_operations_equal_what_the_parser_produces() {
     let lib = library();
     let order = id("V2500037008");
     let act = lib.act(&order).unwrap();
-    let targets: Vec<_> = lib
+    let bases: Vec<_> = lib
         .acts()
         .filter(|a| a.id != order)
         .map(|a| (a, lib.base(&a.id).unwrap()))
         .collect();
-    let parsed = nusqa::parse::parse_amending_act(act, lib.base(&order).unwrap(), &targets).unwrap();
+    let targets: Vec<_> = bases.iter().map(|(a, b)| (*a, b.as_slice())).collect();
+    let parsed = nusqa::parse::parse_amending_act(act, &lib.base(&order).unwrap(), &targets).unwrap();
     let frozen: Vec<_> = lib
         .ops_by(&order)
         .iter()

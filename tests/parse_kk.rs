@@ -1154,7 +1154,7 @@ impl Corpus {
         let lib = &loaded.library;
         let acts = lib
             .acts()
-            .map(|a| (a.clone(), lib.base(&a.id).map(<[Node]>::to_vec).unwrap_or_default()))
+            .map(|a| (a.clone(), lib.base(&a.id).unwrap_or_default()))
             .collect();
         Corpus { acts }
     }

@@ -57,7 +57,7 @@ fn timeline_rows(lib: &Library, id: &RegistryId, date: NaiveDate) -> Vec<Row> {
 
 fn naive_rows(lib: &Library, id: &RegistryId, date: NaiveDate) -> Vec<Row> {
     let schedule = lib.schedule(id).unwrap();
-    let tree = naive::consolidate(lib.act(id).unwrap(), lib.base(id).unwrap(), &schedule, date).unwrap();
+    let tree = naive::consolidate(lib.act(id).unwrap(), &lib.base(id).unwrap(), &schedule, date).unwrap();
     tree.all()
         .into_iter()
         .map(|e| {
@@ -121,6 +121,9 @@ proptest! {
         let bases: Vec<_> = entries.iter().take(acts).map(|e| (e.act.id, e.act.date, e.base.clone())).collect();
         let (lib, _) = Library::build(entries);
         for (id, date, base) in bases {
+            // The library keeps the base only inside the timeline, and gives it back whole.
+            let rebuilt = lib.base(&id);
+            prop_assert_eq!(rebuilt.as_ref(), Some(&base));
             let c = consolidate(lib.timeline(&id).unwrap(), date).unwrap();
             let mut got = Vec::new();
             c.walk(&mut |n| got.push((n.eid.to_string(), n.text.map(str::to_string))));

@@ -55,7 +55,7 @@ fn published_with(extra: Vec<ActEntry>) -> Library {
         .acts()
         .map(|a| ActEntry {
             act: a.clone(),
-            base: lib.base(&a.id).unwrap().to_vec(),
+            base: lib.base(&a.id).unwrap(),
             ops: lib.ops_by(&a.id).to_vec(),
         })
         .collect();

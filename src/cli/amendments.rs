@@ -26,15 +26,16 @@ pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result
             let act = lib
                 .act(&id)
                 .ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
-            (act.clone(), lib.base(&id).unwrap_or_default().to_vec())
+            (act.clone(), lib.base(&id).unwrap_or_default())
         }
         Err(_) => read_act(Path::new(what))?,
     };
-    let targets: Vec<(&Act, &[Node])> = lib
+    let bases: Vec<(&Act, Vec<Node>)> = lib
         .acts()
         .filter(|a| a.id != act.id)
         .map(|a| (a, lib.base(&a.id).unwrap_or_default()))
         .collect();
+    let targets: Vec<(&Act, &[Node])> = bases.iter().map(|(a, b)| (*a, b.as_slice())).collect();
     let parsed = match parse::parse_amending_act(&act, &tree, &targets) {
         Ok(p) => p,
         Err(errors) => {

@@ -156,10 +156,11 @@ fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<E
         nodes_seen += n;
     }
     let schedules: Vec<_> = targets.iter().map(|t| lib.schedule(t)).collect();
+    let bases: Vec<_> = targets.iter().map(|t| lib.base(t)).collect();
     let mut slow = Vec::with_capacity(queries);
     for &(a, d) in &plan {
         let (Some(act), Some(base), Some(Some(schedule))) =
-            (lib.act(&targets[a]), lib.base(&targets[a]), schedules.get(a))
+            (lib.act(&targets[a]), bases[a].as_deref(), schedules.get(a))
         else {
             continue;
         };
@@ -200,16 +201,22 @@ fn consolidate_bench(opts: SynthOptions, queries: usize, json: bool) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-/// Peak resident memory of this process so far, in MiB (Linux; 0 elsewhere).
-fn peak_rss_mib() -> f64 {
+/// A memory figure of this process from /proc/self/status, in MiB (Linux; 0 elsewhere):
+/// `VmHWM` is the peak resident size, `VmRSS` the current one.
+fn status_mib(key: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(key))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
         .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Peak resident memory of this process so far, in MiB.
+fn peak_rss_mib() -> f64 {
+    status_mib("VmHWM:")
 }
 
 fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
@@ -217,6 +224,7 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
     let loaded = crate::corpus::load(dir)?;
     let secs = t.elapsed().as_secs_f64();
     let rss = peak_rss_mib();
+    let resident = status_mib("VmRSS:");
     let lib = &loaded.library;
     // Consolidation latency on this corpus: does it grow with the number of acts?
     let ids: Vec<RegistryId> = lib
@@ -244,7 +252,7 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
     if json {
         print_json(&json!({
             "dir": dir, "acts": lib.len(), "versions": lib.version_count(), "errors": loaded.errors.len(),
-            "seconds": secs, "peak_rss_mib": rss, "consolidate_p50_us": c50, "consolidate_p99_us": c99,
+            "seconds": secs, "peak_rss_mib": rss, "resident_after_load_mib": resident, "consolidate_p50_us": c50, "consolidate_p99_us": c99,
             "threads": std::thread::available_parallelism().map_or(1, |n| n.get()),
         }))?;
     } else {
@@ -257,6 +265,7 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
             secs,
             rss
         );
+        outln!("  resident after loading: {resident:.0} MiB");
         outln!("  consolidating a random act on a random date: p50 {c50:.1} µs, p99 {c99:.1} µs");
     }
     Ok(if loaded.errors.is_empty() {

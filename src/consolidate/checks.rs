@@ -29,8 +29,9 @@ pub enum CheckKind {
         /// The other.
         second: RegistryId,
     },
-    /// An operation dated before the target act was adopted (or took force).
-    #[error("operation effective {date} is dated before the target act's base text of {base}")]
+    /// An operation dated before the target act was adopted (or took force), or on
+    /// that very day.
+    #[error("operation effective {date} is dated before the target act's base text of {base} (or on its day)")]
     BeforeTarget {
         /// The operation's date.
         date: NaiveDate,

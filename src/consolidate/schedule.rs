@@ -66,7 +66,8 @@ pub struct Schedule<'a> {
 
 impl<'a> Schedule<'a> {
     /// Resolves `ops` (all aimed at `target`) against their amending acts, drops and
-    /// reports those dated before the target's base text, and orders the rest.
+    /// reports those dated on or before the day the target's base text holds from (the
+    /// base text is what the act says on that day), and orders the rest.
     /// `ops` pairs each operation with its index in its amending act.
     pub fn build(
         target: &Act,
@@ -81,7 +82,7 @@ impl<'a> Schedule<'a> {
                 continue;
             };
             match dates::resolve(&op.effective, source) {
-                Resolved::Scheduled(date) if date < base => errors.push(CheckError {
+                Resolved::Scheduled(date) if date <= base => errors.push(CheckError {
                     act: op.source_act,
                     op: Some(index),
                     origin: op.origin.clone(),

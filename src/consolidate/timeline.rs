@@ -108,7 +108,10 @@ impl ActTimeline {
             if let Some(n) = tree.get(eid) {
                 tl.children = n.children.clone();
             }
+            // Timelines live as long as the library: drop the growth slack.
+            tl.versions.shrink_to_fit();
         }
+        nodes.shrink_to_fit();
         let mut pending_by_target: HashMap<EId, Vec<usize>> = HashMap::new();
         for (i, p) in schedule.pending.iter().enumerate() {
             if let Some(t) = &p.target {
@@ -133,6 +136,27 @@ impl ActTimeline {
             pending_by_target,
             repealed_on,
         })
+    }
+
+    /// The act's base tree: every node whose first version is the act's own text on its
+    /// base date, in document order. Operations dated on or before the base date are
+    /// refused when scheduled, so a base version is never overwritten.
+    pub fn base_nodes(&self) -> Vec<Node> {
+        fn go(tl: &ActTimeline, eid: &EId) -> Option<Node> {
+            let n = tl.nodes.get(eid)?;
+            let v = n.versions.first()?;
+            if v.validity.from != tl.base_date || v.state.source.item.is_some() || v.state.source.act != tl.act {
+                return None;
+            }
+            Some(Node {
+                eid: eid.clone(),
+                num: v.state.num.clone(),
+                heading: v.state.heading.clone(),
+                content: v.state.content.clone(),
+                children: n.children.iter().filter_map(|c| go(tl, c)).collect(),
+            })
+        }
+        self.roots.iter().filter_map(|r| go(self, r)).collect()
     }
 
     /// The number of versions over all nodes.
