@@ -155,3 +155,56 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Clause Markdown of any shape gives nodes or errors with lines, never a panic; what
+    /// it accepts, it writes back identically.
+    #[test]
+    fn clause_markdown_never_panics(lines in prop::collection::vec(
+        prop_oneof![
+            "#{1,7} [a-z_0-9\\-]{0,20}( \\[[0-9\\-)]{0,4}\\])?( .{0,10})?",
+            "\\{not-held\\}|\\{repealed\\}",
+            "\\|[^\\n]{0,30}\\|",
+            "[^\\n]{0,40}",
+        ],
+        0..30,
+    )) {
+        let text = lines.join("\n");
+        match nusqa::corpus::format::parse(&text) {
+            Ok(nodes) => {
+                let again = nusqa::corpus::format::parse(&nusqa::corpus::format::write(&nodes));
+                prop_assert_eq!(again, Ok(nodes));
+            }
+            Err(errors) => prop_assert!(errors.iter().all(|e| e.line >= 1 && e.line <= lines.len().max(1))),
+        }
+    }
+}
+
+/// Any query text gives results or a clear error, never a panic.
+#[test]
+fn search_queries_never_panic() {
+    use nusqa::search::{SearchIndex, SearchRequest, When, search};
+    let (lib, _) = Library::build(corpus(1, 3, 5, 12));
+    let dir = tempfile::tempdir().unwrap();
+    let (idx, _) = SearchIndex::build(&lib, dir.path(), "p", 1).unwrap();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 300,
+        ..ProptestConfig::default()
+    });
+    runner
+        .run(&"[\\PC\"()*:+\\-^~\\[\\]{} ]{0,30}", |q| {
+            let req = SearchRequest {
+                query: q,
+                when: When::AnyTime,
+                act: None,
+                lang: None,
+                limit: 5,
+                offset: 0,
+            };
+            let _ = search(&idx, &req);
+            Ok(())
+        })
+        .unwrap();
+}
