@@ -180,34 +180,7 @@ enum Command {
         json: bool,
     },
     /// Search clause versions: in force on a date (default today), or at any time.
-    Search {
-        /// The query: words, "phrases", prefix*, AND / OR / NOT, parentheses.
-        query: String,
-        /// Versions in force on this date (default: today).
-        #[arg(long)]
-        as_of: Option<NaiveDate>,
-        /// Every version ever, grouped by clause.
-        #[arg(long)]
-        any_time: bool,
-        /// Only this act.
-        #[arg(long)]
-        act: Option<String>,
-        /// Only texts in this language (kk or ru).
-        #[arg(long)]
-        lang: Option<String>,
-        /// At most this many hits (clauses with --any-time).
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// Skip this many hits.
-        #[arg(long, default_value_t = 0)]
-        offset: usize,
-        /// The index directory.
-        #[arg(long, default_value = "index")]
-        index: PathBuf,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Search(search_cmd::SearchArgs),
     /// Write a synthetic corpus (labelled synthetic) for tests and benchmarks.
     Synth {
         /// Base (amended) acts.
@@ -399,30 +372,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             amendments::parse_cmd(&root, &what, json, write)
         }
         Command::Index { index, threads, json } => search_cmd::index(&root, &index, threads, json),
-        Command::Search {
-            query,
-            as_of,
-            any_time,
-            act,
-            lang,
-            limit,
-            offset,
-            index,
-            json,
-        } => search_cmd::search(
-            &root,
-            &index,
-            search_cmd::SearchArgs {
-                query,
-                as_of,
-                any_time,
-                act,
-                lang,
-                limit,
-                offset,
-                json,
-            },
-        ),
+        Command::Search(args) => search_cmd::search(&root, args),
     }
 }
 

@@ -55,27 +55,40 @@ pub fn fresh_index(root: &Path, dir: &Path) -> Result<SearchIndex, CliError> {
 }
 
 /// The arguments of `nusqa search`.
+#[derive(Debug, clap::Args)]
 pub struct SearchArgs {
-    /// The query.
+    /// The query: words, "phrases", prefix*, AND / OR / NOT, parentheses.
     pub query: String,
-    /// `--as-of`.
+    /// Versions in force on this date (default: today).
+    #[arg(long)]
     pub as_of: Option<NaiveDate>,
-    /// `--any-time`.
+    /// Every version ever, grouped by clause.
+    #[arg(long)]
     pub any_time: bool,
-    /// `--act`.
+    /// Only this act.
+    #[arg(long)]
     pub act: Option<String>,
-    /// `--lang`.
+    /// Only texts in this language (kk or ru).
+    #[arg(long)]
     pub lang: Option<String>,
-    /// `--limit`.
+    /// At most this many hits (clauses with --any-time).
+    #[arg(long, default_value_t = 10)]
     pub limit: usize,
-    /// `--offset`.
+    /// Skip this many hits.
+    #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    /// `--json`.
+    /// The index directory.
+    #[arg(long, default_value = "index")]
+    pub index: std::path::PathBuf,
+    /// Print JSON.
+    #[arg(long)]
     pub json: bool,
 }
 
 /// `nusqa search QUERY`.
-pub fn search(root: &Path, dir: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
+pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
+    let dir = a.index.clone();
+    let dir = dir.as_path();
     let act = a
         .act
         .as_deref()
@@ -140,7 +153,8 @@ pub fn search(root: &Path, dir: &Path, a: SearchArgs) -> Result<ExitCode, CliErr
         }
         None => {
             for h in &res.hits {
-                outln!("{} {}", h.act, h.eid);
+                let num = h.num.as_deref().map(|n| format!(" [{n}]")).unwrap_or_default();
+                outln!("{} {}{num}", h.act, h.eid);
                 show(h);
             }
         }
