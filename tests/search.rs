@@ -181,3 +181,17 @@ fn an_update_touches_only_the_changed_nodes() {
     let q = request("жарылыс", When::AsOf(d("2026-01-15")));
     assert_eq!(search(&idx, &q).unwrap().total, search(&fresh, &q).unwrap().total);
 }
+
+#[test]
+fn negation_excludes_words_and_phrases() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = real_index(dir.path());
+    let total = |q: &str| search(&idx, &request(q, When::AnyTime)).unwrap().total;
+    let all = total("жарылыс");
+    let with_phrase = total("жарылыс AND \"рұқсат беру\"");
+    assert!(all > with_phrase && with_phrase > 0, "{all} {with_phrase}");
+    assert_eq!(total("жарылыс -\"рұқсат беру\""), all - with_phrase);
+    assert_eq!(total("жарылыс NOT \"рұқсат беру\""), all - with_phrase);
+    assert_eq!(total("жарылыс AND NOT портал"), total("жарылыс -портал"));
+    assert!(total("жарылыс AND NOT портал") < all);
+}

@@ -127,20 +127,26 @@ pub fn rewrite(query: &str, expand: &dyn Fn(&str) -> Vec<String>) -> String {
     let mut out = String::new();
     let mut chars = query.chars().peekable();
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if let Some(stem) = word.strip_suffix('*').filter(|s| !s.is_empty() && !s.contains('*')) {
-            let (sign, stem) = match stem.strip_prefix(['+', '-']) {
+    // `NOT x` is written `-x` (tantivy reads `a AND NOT b` as a search for the word "NOT").
+    let mut negate = false;
+    let sign = |negate: &mut bool| if std::mem::take(negate) { "-" } else { "" };
+    let flush = |word: &mut String, out: &mut String, negate: &mut bool| {
+        if word == "NOT" {
+            *negate = true;
+        } else if let Some(stem) = word.strip_suffix('*').filter(|s| !s.is_empty() && !s.contains('*')) {
+            let (op, stem) = match stem.strip_prefix(['+', '-']) {
                 Some(rest) => (&stem[..1], rest),
-                None => ("", stem),
+                None => (sign(negate), stem),
             };
             let terms = expand(&super::analyzer::kazakh::fold(stem));
             if terms.is_empty() {
-                out.push_str(&format!("{sign}exact:\"{stem}\""));
+                out.push_str(&format!("{op}exact:\"{stem}\""));
             } else {
                 let alts: Vec<String> = terms.iter().map(|t| format!("exact:\"{t}\"")).collect();
-                out.push_str(&format!("{sign}({})", alts.join(" OR ")));
+                out.push_str(&format!("{op}({})", alts.join(" OR ")));
             }
-        } else {
+        } else if !word.is_empty() {
+            out.push_str(sign(negate));
             out.push_str(word);
         }
         word.clear();
@@ -148,7 +154,7 @@ pub fn rewrite(query: &str, expand: &dyn Fn(&str) -> Vec<String>) -> String {
     while let Some(c) = chars.next() {
         match c {
             '"' | '«' | '“' => {
-                flush(&mut word, &mut out);
+                flush(&mut word, &mut out, &mut negate);
                 let mut phrase = String::new();
                 for d in chars.by_ref() {
                     if matches!(d, '"' | '»' | '”') {
@@ -156,16 +162,26 @@ pub fn rewrite(query: &str, expand: &dyn Fn(&str) -> Vec<String>) -> String {
                     }
                     phrase.push(d);
                 }
+                out.push_str(sign(&mut negate));
                 out.push_str(&format!("exact:\"{}\"", phrase.replace('\\', "")));
             }
-            c if c.is_whitespace() || c == '(' || c == ')' => {
-                flush(&mut word, &mut out);
+            '(' => {
+                flush(&mut word, &mut out, &mut negate);
+                out.push_str(sign(&mut negate));
+                out.push('(');
+            }
+            c if c.is_whitespace() || c == ')' => {
+                flush(&mut word, &mut out, &mut negate);
                 out.push(c);
             }
             c => word.push(c),
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut word, &mut out, &mut negate);
+    if negate {
+        // A dangling NOT stays a word, so the parser reports it.
+        out.push_str("NOT");
+    }
     out
 }
 
@@ -360,6 +376,11 @@ mod tests {
             "(exact:\"қағидалар\" OR exact:\"қағиданың\") OR -(exact:\"рұқсатлар\" OR exact:\"рұқсатның\")"
         );
         assert_eq!(rewrite("жоқ*", &none), "exact:\"жоқ\"");
+        assert_eq!(rewrite("жарылыс AND NOT портал", &none), "жарылыс AND  -портал");
+        assert_eq!(
+            rewrite("а NOT \"б в\" NOT (г OR д)", &none),
+            "а  -exact:\"б в\"  -(г OR д)"
+        );
         assert_eq!(
             rewrite("«рұқсат беру» AND (портал OR egov)", &none),
             "exact:\"рұқсат беру\" AND (портал OR egov)"
