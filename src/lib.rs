@@ -5,6 +5,7 @@
 //! [`render`] (text, Markdown, JSON views) and the `nusqa` command line.
 //! See ARCHITECTURE.md for the map and the invariants.
 
+pub mod akn;
 pub mod amend;
 pub mod blame;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! The single integration-test binary (as in ripgrep): every test module is declared
 //! here, so the suite links once.
 
+mod akn;
 mod cli;
 mod corpus_errors;
 mod datatests;

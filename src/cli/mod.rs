@@ -134,6 +134,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// An act in force on a date as Akoma Ntoso 3.0 XML.
+    Akn {
+        /// The act's registry id.
+        act: String,
+        /// The date (default today).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+    },
     /// Every version of one node.
     History {
         /// The act's registry id.
@@ -342,6 +350,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let target = target.map(|t| parse_id(&t)).transpose()?;
             changes::effect_cmd(&load_valid(&root)?, &parse_id(&act)?, target.as_ref(), json)
         }
+        Command::Akn { act, as_of } => show::akn(&load_valid(&root)?, &parse_id(&act)?, as_of),
         Command::Blame { act, as_of, json } => changes::blame_cmd(&load_valid(&root)?, &parse_id(&act)?, as_of, json),
         Command::History { act, eid, json } => show::history(&load_valid(&root)?, &parse_id(&act)?, &eid, json),
         Command::Ops { act, json } => corpus_cmds::ops(&load_valid(&root)?, &parse_id(&act)?, json),

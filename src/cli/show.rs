@@ -93,3 +93,15 @@ pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Resul
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `nusqa akn ACT [--as-of DATE]`: the act in force on the date as Akoma Ntoso 3.0 XML.
+pub fn akn(loaded: &Loaded, id: &RegistryId, as_of: Option<NaiveDate>) -> Result<ExitCode, CliError> {
+    let lib = &loaded.library;
+    let (Some(act), Some(tl)) = (lib.act(id), lib.timeline(id)) else {
+        return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
+    };
+    let date = as_of.unwrap_or_else(today);
+    let c = consolidate::consolidate(tl, date).map_err(|e| CliError::NotFound(e.to_string()))?;
+    out!("{}", crate::akn::export(act, &c, today()));
+    Ok(ExitCode::SUCCESS)
+}
