@@ -22,5 +22,6 @@ pub mod render;
 pub mod search;
 pub mod services;
 pub mod synth;
+pub mod web;
 
 pub use library::{ActEntry, Library};

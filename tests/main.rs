@@ -13,3 +13,4 @@ mod restoration;
 mod search;
 mod services;
 mod support;
+mod web;

@@ -189,6 +189,15 @@ enum Command {
     },
     /// Search clause versions: in force on a date (default today), or at any time.
     Search(search_cmd::SearchArgs),
+    /// Serve the JSON API (see the `web` module for the routes).
+    Serve {
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+    },
     /// Write a synthetic corpus (labelled synthetic) for tests and benchmarks.
     Synth {
         /// Base (amended) acts.
@@ -382,6 +391,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Index { index, threads, json } => search_cmd::index(&root, &index, threads, json),
         Command::Search(args) => search_cmd::search(&root, args),
+        Command::Serve { addr, index } => search_cmd::serve(&root, &index, addr),
     }
 }
 

@@ -161,3 +161,17 @@ pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `nusqa serve`: the JSON API on `addr`, over the corpus and a fresh search index.
+pub fn serve(root: &Path, dir: &Path, addr: std::net::SocketAddr) -> Result<ExitCode, CliError> {
+    let index = fresh_index(root, dir)?;
+    let library = load_valid(root)?.library;
+    let state = std::sync::Arc::new(crate::web::AppState {
+        library,
+        index: Some(index),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    eprintln!("serving the nusqa API on http://{addr}/api/acts");
+    runtime.block_on(crate::web::serve(state, addr))?;
+    Ok(ExitCode::SUCCESS)
+}

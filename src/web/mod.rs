@@ -1,0 +1,59 @@
+//! The JSON API over HTTP: the only module that knows HTTP.
+//!
+//! Every route is a thin wrapper around a library view, so the API, the CLI and (later)
+//! the web UI answer alike. Dates are `YYYY-MM-DD`; errors are `{"error": "…"}` with
+//! 400 for a malformed request and 404 for something that does not exist.
+//!
+//! | route | view |
+//! |---|---|
+//! | `GET /api/acts` | acts |
+//! | `GET /api/acts/{id}?as_of=&notes=kk\|ru\|none` | consolidated act with notes |
+//! | `GET /api/acts/{id}/history/{eid}` | every version of a node |
+//! | `GET /api/acts/{id}/ops` | the operations an act makes |
+//! | `GET /api/acts/{id}/diff?from=&to=&raw=` | structural and word diff |
+//! | `GET /api/acts/{id}/effect?target=` | what an amending act does |
+//! | `GET /api/acts/{id}/blame?as_of=` | who wrote each clause |
+//! | `GET /api/acts/{id}/akn?as_of=` | Akoma Ntoso 3.0 XML |
+//! | `GET /api/search?q=&as_of=&any_time=&act=&limit=&offset=` | search |
+//! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
+
+mod routes;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::library::Library;
+use crate::search::SearchIndex;
+
+/// What every request reads: the library and, when built, the search index.
+pub struct AppState {
+    /// The loaded corpus.
+    pub library: Library,
+    /// The search index of the same corpus generation, if one was opened.
+    pub index: Option<SearchIndex>,
+}
+
+/// The API's routes over `state`.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/api/acts", get(routes::acts))
+        .route("/api/acts/{id}", get(routes::show))
+        .route("/api/acts/{id}/history/{eid}", get(routes::history))
+        .route("/api/acts/{id}/ops", get(routes::ops))
+        .route("/api/acts/{id}/diff", get(routes::diff))
+        .route("/api/acts/{id}/effect", get(routes::effect))
+        .route("/api/acts/{id}/blame", get(routes::blame))
+        .route("/api/acts/{id}/akn", get(routes::akn))
+        .route("/api/search", get(routes::search))
+        .route("/api/services", get(routes::services))
+        .route("/api/services/{id}", get(routes::service))
+        .with_state(state)
+}
+
+/// Serves the API on `addr` until the process is stopped.
+pub async fn serve(state: Arc<AppState>, addr: std::net::SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    axum::serve(listener, router(state)).await
+}

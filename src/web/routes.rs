@@ -1,0 +1,242 @@
+//! The route handlers.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use crate::consolidate::{self, ActTimeline};
+use crate::model::{Act, EId, Lang, RegistryId};
+
+/// An API error: a status and a message.
+pub struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({"error": self.1}))).into_response()
+    }
+}
+
+type ApiResult = Result<Response, ApiError>;
+
+fn bad(msg: impl Into<String>) -> ApiError {
+    ApiError(StatusCode::BAD_REQUEST, msg.into())
+}
+
+fn missing(msg: impl Into<String>) -> ApiError {
+    ApiError(StatusCode::NOT_FOUND, msg.into())
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn date(s: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    s.map(|s| {
+        s.parse::<NaiveDate>()
+            .map_err(|_| bad(format!("`{s}` is not a date (YYYY-MM-DD)")))
+    })
+    .transpose()
+}
+
+fn act_of<'s>(state: &'s AppState, id: &str) -> Result<(&'s Act, &'s ActTimeline), ApiError> {
+    let id: RegistryId = id.parse().map_err(|e| bad(format!("{e}")))?;
+    match (state.library.act(&id), state.library.timeline(&id)) {
+        (Some(a), Some(t)) => Ok((a, t)),
+        _ => Err(missing(format!("act {id} is not in the corpus"))),
+    }
+}
+
+fn json_ok(v: Value) -> ApiResult {
+    Ok(Json(v).into_response())
+}
+
+/// `GET /api/acts`.
+pub async fn acts(State(s): State<Arc<AppState>>) -> ApiResult {
+    let acts: Vec<&Act> = s.library.acts().collect();
+    json_ok(json!({"acts": acts}))
+}
+
+/// Query parameters with a date.
+#[derive(Deserialize)]
+pub struct AsOf {
+    as_of: Option<String>,
+    notes: Option<String>,
+}
+
+/// `GET /api/acts/{id}`.
+pub async fn show(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let (act, tl) = act_of(&s, &id)?;
+    let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
+    let c = consolidate::consolidate(tl, date).map_err(|e| missing(e.to_string()))?;
+    let lang = match q.notes.as_deref() {
+        None | Some("kk") => Some(Lang::Kk),
+        Some("ru") => Some(Lang::Ru),
+        Some("none") => None,
+        Some(other) => return Err(bad(format!("notes must be kk, ru or none, not `{other}`"))),
+    };
+    let mut notes = std::collections::BTreeMap::new();
+    if let Some(lang) = lang {
+        c.walk(&mut |n| {
+            let ns = crate::notes::notes_for(&s.library, tl, n.eid, date, lang);
+            if !ns.is_empty() {
+                notes.insert(n.eid.to_string(), ns);
+            }
+        });
+    }
+    json_ok(json!({"act": act, "consolidated": c, "notes": notes}))
+}
+
+/// `GET /api/acts/{id}/history/{eid}`.
+pub async fn history(State(s): State<Arc<AppState>>, Path((id, eid)): Path<(String, String)>) -> ApiResult {
+    let (act, tl) = act_of(&s, &id)?;
+    let eid: EId = eid.parse().map_err(|e| bad(format!("{e}")))?;
+    let versions = consolidate::history(tl, &eid).ok_or_else(|| missing(format!("{} has no node `{eid}`", act.id)))?;
+    let pending: Vec<_> = tl
+        .pending_by_target
+        .get(&eid)
+        .into_iter()
+        .flatten()
+        .map(|&i| &tl.pending[i])
+        .collect();
+    json_ok(json!({"act": act.id, "eid": eid, "versions": versions, "pending": pending}))
+}
+
+/// `GET /api/acts/{id}/ops`.
+pub async fn ops(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+    let (act, _) = act_of(&s, &id)?;
+    let lib = &s.library;
+    let ops: Vec<Value> = lib
+        .ops_by(&act.id)
+        .iter()
+        .enumerate()
+        .map(|(i, op)| crate::render::op_json(op, i, lib.resolve(op)))
+        .collect();
+    json_ok(json!({"act": act.id, "operations": ops}))
+}
+
+/// Query parameters of a diff.
+#[derive(Deserialize)]
+pub struct DiffQuery {
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(default)]
+    raw: bool,
+}
+
+/// `GET /api/acts/{id}/diff`.
+pub async fn diff(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<DiffQuery>) -> ApiResult {
+    let (_, tl) = act_of(&s, &id)?;
+    let from = date(q.from.as_deref())?.ok_or_else(|| bad("`from` is required"))?;
+    let to = date(q.to.as_deref())?.ok_or_else(|| bad("`to` is required"))?;
+    let opts = crate::diff::DiffOptions {
+        raw: q.raw,
+        ..Default::default()
+    };
+    let d = crate::diff::diff(tl, from, to, opts).map_err(|e| missing(e.to_string()))?;
+    json_ok(json!(d))
+}
+
+/// Query parameters of an effect.
+#[derive(Deserialize)]
+pub struct EffectQuery {
+    target: Option<String>,
+}
+
+/// `GET /api/acts/{id}/effect`.
+pub async fn effect(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<EffectQuery>) -> ApiResult {
+    let (act, _) = act_of(&s, &id)?;
+    let target = q
+        .target
+        .as_deref()
+        .map(|t| t.parse::<RegistryId>().map_err(|e| bad(format!("{e}"))))
+        .transpose()?;
+    let groups = crate::effect::effect(&s.library, &act.id, target.as_ref());
+    json_ok(json!({"act": act.id, "targets": groups}))
+}
+
+/// `GET /api/acts/{id}/blame`.
+pub async fn blame(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let (act, _) = act_of(&s, &id)?;
+    let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
+    let lines = crate::blame::blame(&s.library, &act.id, date).map_err(|e| missing(e.to_string()))?;
+    json_ok(json!({"act": act.id, "date": date, "nodes": lines}))
+}
+
+/// `GET /api/acts/{id}/akn`.
+pub async fn akn(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let (act, tl) = act_of(&s, &id)?;
+    let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
+    let c = consolidate::consolidate(tl, date).map_err(|e| missing(e.to_string()))?;
+    let xml = crate::akn::export(act, &c, today());
+    Ok(([(header::CONTENT_TYPE, "application/akn+xml; charset=utf-8")], xml).into_response())
+}
+
+/// Query parameters of a search.
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    q: Option<String>,
+    as_of: Option<String>,
+    #[serde(default)]
+    any_time: bool,
+    act: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// `GET /api/search`.
+pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<SearchQuery>) -> ApiResult {
+    use crate::search::{SearchRequest, When};
+    let idx = s
+        .index
+        .as_ref()
+        .ok_or_else(|| ApiError(StatusCode::SERVICE_UNAVAILABLE, "no search index".into()))?;
+    let query = q.q.ok_or_else(|| bad("`q` is required"))?;
+    let when = match (q.any_time, date(q.as_of.as_deref())?) {
+        (true, Some(_)) => return Err(bad("give as_of or any_time, not both")),
+        (true, None) => When::AnyTime,
+        (false, d) => When::AsOf(d.unwrap_or_else(today)),
+    };
+    let act = q
+        .act
+        .as_deref()
+        .map(|a| a.parse::<RegistryId>().map_err(|e| bad(format!("{e}"))))
+        .transpose()?;
+    let req = SearchRequest {
+        query,
+        when,
+        act,
+        lang: None,
+        limit: q.limit.unwrap_or(10).min(100),
+        offset: q.offset.unwrap_or(0),
+    };
+    match crate::search::search(idx, &req) {
+        Ok(r) => json_ok(json!(r)),
+        Err(crate::search::SearchError::Query(m)) => Err(bad(format!("malformed query: {m}"))),
+        Err(e) => Err(ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
+    }
+}
+
+/// `GET /api/services`.
+pub async fn services(State(s): State<Arc<AppState>>, Query(q): Query<AsOf>) -> ApiResult {
+    let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
+    let reg = crate::services::Registry::new(&s.library);
+    json_ok(json!({"date": date, "services": reg.services(date)}))
+}
+
+/// `GET /api/services/{id}`.
+pub async fn service(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
+    let id: crate::services::ServiceId = id
+        .parse()
+        .map_err(|e: crate::services::ServiceIdError| bad(e.to_string()))?;
+    let reg = crate::services::Registry::new(&s.library);
+    let passport = reg.passport(&id, date).map_err(|e| missing(e.to_string()))?;
+    json_ok(json!(passport))
+}
