@@ -134,3 +134,51 @@ fn errors_are_json_with_the_right_status() {
         assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()), "{uri}: {v}");
     }
 }
+
+fn html(state: &Arc<AppState>, uri: &str) -> (StatusCode, String) {
+    let (status, ctype, body) = get(state, uri);
+    assert!(ctype.starts_with("text/html"), "{uri}: {ctype}");
+    (status, String::from_utf8(body).unwrap())
+}
+
+#[test]
+fn the_ui_speaks_kazakh_russian_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    for (lang, heading) in [("kk", "Актілер"), ("ru", "Акты"), ("en", "Acts")] {
+        let (st, page) = html(&s, &format!("/?lang={lang}"));
+        assert_eq!(st, StatusCode::OK);
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\">")) && page.contains(&format!("<h1>{heading}</h1>")),
+            "{lang}"
+        );
+        assert!(page.contains("href=\"/acts/V2500037008?lang="), "{lang}");
+    }
+    let (_, page) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=en");
+    assert!(page.contains("id=\"att_1__para_4\""));
+    assert!(page.contains("&quot;Жарылыс жұмыстарын жүргізуге рұқсат беру&quot; мемлекеттік"));
+    assert!(page.contains("nq-not_held") && page.contains("Text not held by the registry"));
+    assert!(page.contains("nq-repealed"));
+    assert!(page.contains("Ескерту. 4-тармақ жаңа редакцияда"));
+    let (_, ru) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=ru");
+    assert!(ru.contains("Сноска. Пункт 4") && ru.contains("Текст в реестре отсутствует"));
+    let (_, diff) = html(&s, "/acts/V1400010273/diff?from=2025-10-05&to=2026-01-15");
+    assert!(diff.contains("<ins class=\"nq-ins\">") && diff.contains("nq-status"));
+    let (st, css, _) = get(&s, "/static/style.css");
+    assert_eq!((st, css.starts_with("text/css")), (StatusCode::OK, true));
+}
+
+#[test]
+fn ui_search_highlights_and_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (_, page) = html(&s, "/search?q=%D0%BF%D0%BE%D1%80%D1%82%D0%B0%D0%BB&as_of=2026-01-15");
+    assert!(page.contains("<mark>"), "{page}");
+    let (_, page) = html(&s, "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert!(!page.contains("<script>") && page.contains("&lt;script&gt;"));
+    let (st, page) = html(&s, "/acts/V1499999999");
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    assert!(page.contains("not in the corpus"));
+    let (st, _) = html(&s, "/acts/V1400010273?as_of=nope");
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+}

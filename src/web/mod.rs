@@ -1,4 +1,8 @@
-//! The JSON API over HTTP: the only module that knows HTTP.
+//! The web UI and the JSON API over HTTP: the only module that knows HTTP.
+//!
+//! The UI (`/`, `/acts/{id}?as_of=`, `/acts/{id}/diff`, `/search`; `?lang=kk|ru|en`) is
+//! rendered on the server from the templates in the top-level `web/` folder and works
+//! without JavaScript.
 //!
 //! Every route is a thin wrapper around a library view, so the API, the CLI and (later)
 //! the web UI answer alike. Dates are `YYYY-MM-DD`; errors are `{"error": "…"}` with
@@ -17,6 +21,8 @@
 //! | `GET /api/search?q=&as_of=&any_time=&act=&limit=&offset=` | search |
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
+pub mod i18n;
+mod pages;
 mod routes;
 
 use std::sync::Arc;
@@ -49,6 +55,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/search", get(routes::search))
         .route("/api/services", get(routes::services))
         .route("/api/services/{id}", get(routes::service))
+        .route("/", get(pages::index))
+        .route("/acts/{id}", get(pages::act))
+        .route("/acts/{id}/diff", get(pages::diff))
+        .route("/search", get(pages::search))
+        .route("/static/style.css", get(pages::style))
         .with_state(state)
 }
 
