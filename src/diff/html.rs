@@ -40,8 +40,9 @@ pub fn redline(d: &ActDiff) -> String {
     );
     for n in &d.nodes {
         out.push_str(&format!(
-            "<div class=\"nq-node {}\" id=\"{}\" data-eid=\"{}\">",
+            "<div class=\"nq-node {}\" id=\"{}\" data-eid=\"{}\"><span class=\"nq-eid\">{}</span> ",
             change_class(n.change),
+            escape(n.eid.as_str()),
             escape(n.eid.as_str()),
             escape(n.eid.as_str())
         ));
@@ -75,8 +76,14 @@ pub fn redline(d: &ActDiff) -> String {
                 if !a.is_empty() {
                     out.push_str(&format!("<ins class=\"nq-ins\">{a}</ins>"));
                 }
-                let status =
-                    |s: &Option<super::Side>| s.as_ref().map(|s| format!("{:?}", s.status)).unwrap_or("absent".into());
+                let status = |s: &Option<super::Side>| {
+                    s.as_ref().map_or("absent".to_string(), |s| {
+                        serde_json::to_value(s.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    })
+                };
                 out.push_str(&format!(
                     "<span class=\"nq-status-change\">{} → {}</span>",
                     status(&n.before),

@@ -169,12 +169,11 @@ fn node_html(out: &mut String, n: &ConsolidatedNode<'_>, lang: Lang, notes: &cra
             l = code(lang)
         ),
     };
-    let _ = write!(
-        out,
-        "<span class=\"nq-source\">{} {} · {by}</span>",
-        n.since,
-        t(lang, "since")
-    );
+    let since = match lang {
+        Lang::Kk => format!("{} {}", n.since, t(lang, "since")),
+        _ => format!("{} {}", t(lang, "since"), n.since),
+    };
+    let _ = write!(out, "<span class=\"nq-source\">{since} · {by}</span>");
     for note in notes.get(n.eid.as_str()).into_iter().flatten() {
         let _ = write!(out, "<span class=\"nq-note\">{}</span>", escape(note));
     }
