@@ -409,6 +409,24 @@ pub fn notes_for(lib: &Library, tl: &ActTimeline, eid: &EId, date: NaiveDate, la
     out
 }
 
+/// The notes of every node of a consolidated act, by eId (nodes without notes left
+/// out): what `show` and the web pages print under each node.
+pub fn notes_map(
+    lib: &Library,
+    tl: &ActTimeline,
+    c: &crate::consolidate::Consolidated<'_>,
+    lang: Lang,
+) -> crate::render::Notes {
+    let mut map = crate::render::Notes::new();
+    c.walk(&mut |n| {
+        let ns = notes_for(lib, tl, n.eid, c.date, lang);
+        if !ns.is_empty() {
+            map.insert(n.eid.to_string(), ns);
+        }
+    });
+    map
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,6 @@ use serde_json::json;
 use super::{CliError, Format, print_json, today};
 use crate::consolidate::{self, Status};
 use crate::corpus::Loaded;
-use std::collections::BTreeMap;
-
 use crate::model::{Content, EId, Lang, RegistryId};
 use crate::render;
 
@@ -27,15 +25,9 @@ pub fn show(
     };
     let date = as_of.unwrap_or_else(today);
     let c = consolidate::consolidate(tl, date).map_err(|e| CliError::NotFound(e.to_string()))?;
-    let mut note_map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    if let Some(lang) = notes {
-        c.walk(&mut |n| {
-            let ns = crate::notes::notes_for(lib, tl, n.eid, date, lang);
-            if !ns.is_empty() {
-                note_map.insert(n.eid.to_string(), ns);
-            }
-        });
-    }
+    let note_map = notes
+        .map(|lang| crate::notes::notes_map(lib, tl, &c, lang))
+        .unwrap_or_default();
     match format {
         Format::Text => out!("{}", render::text(act, &c, &note_map)),
         Format::Md => out!("{}", render::markdown(act, &c, &note_map)),
@@ -53,13 +45,7 @@ pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Resul
     let eid: EId = eid.parse().map_err(|e| CliError::BadArgument(format!("{e}")))?;
     let versions =
         consolidate::history(tl, &eid).ok_or_else(|| CliError::NotFound(format!("{id} has no node `{eid}`")))?;
-    let pending: Vec<_> = tl
-        .pending_by_target
-        .get(&eid)
-        .into_iter()
-        .flatten()
-        .map(|&i| &tl.pending[i])
-        .collect();
+    let pending = tl.pending_for(&eid);
     if json {
         print_json(&json!({"act": id, "eid": eid, "versions": versions, "pending": pending}))?;
         return Ok(ExitCode::SUCCESS);

@@ -159,6 +159,16 @@ impl ActTimeline {
         self.roots.iter().filter_map(|r| go(self, r)).collect()
     }
 
+    /// The pending changes aimed at `eid`.
+    pub fn pending_for(&self, eid: &EId) -> Vec<&PendingChange> {
+        self.pending_by_target
+            .get(eid)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.pending[i])
+            .collect()
+    }
+
     /// The number of versions over all nodes.
     pub fn version_count(&self) -> usize {
         self.nodes.values().map(|n| n.versions.len()).sum()

@@ -201,13 +201,7 @@ pub async fn act(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q
         Err(e) => return error_page(lang, StatusCode::NOT_FOUND, &e.to_string()),
     };
     let notes_lang = if lang == Lang::Ru { Lang::Ru } else { Lang::Kk };
-    let mut notes = crate::render::Notes::new();
-    c.walk(&mut |n| {
-        let ns = crate::notes::notes_for(&s.library, tl, n.eid, date, notes_lang);
-        if !ns.is_empty() {
-            notes.insert(n.eid.to_string(), ns);
-        }
-    });
+    let notes = crate::notes::notes_map(&s.library, tl, &c, notes_lang);
     let mut body = format!(
         "<h1>{}</h1><p class=\"nq-meta\">{} · {} · № {} · {}</p>\
 <form method=\"get\"><input type=\"hidden\" name=\"lang\" value=\"{l}\"><label>{} <input type=\"date\" name=\"as_of\" value=\"{date}\"></label> <button>{}</button></form>\

@@ -81,15 +81,9 @@ pub async fn show(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(
         Some("none") => None,
         Some(other) => return Err(bad(format!("notes must be kk, ru or none, not `{other}`"))),
     };
-    let mut notes = std::collections::BTreeMap::new();
-    if let Some(lang) = lang {
-        c.walk(&mut |n| {
-            let ns = crate::notes::notes_for(&s.library, tl, n.eid, date, lang);
-            if !ns.is_empty() {
-                notes.insert(n.eid.to_string(), ns);
-            }
-        });
-    }
+    let notes = lang
+        .map(|lang| crate::notes::notes_map(&s.library, tl, &c, lang))
+        .unwrap_or_default();
     json_ok(json!({"act": act, "consolidated": c, "notes": notes}))
 }
 
@@ -98,13 +92,7 @@ pub async fn history(State(s): State<Arc<AppState>>, Path((id, eid)): Path<(Stri
     let (act, tl) = act_of(&s, &id)?;
     let eid: EId = eid.parse().map_err(|e| bad(format!("{e}")))?;
     let versions = consolidate::history(tl, &eid).ok_or_else(|| missing(format!("{} has no node `{eid}`", act.id)))?;
-    let pending: Vec<_> = tl
-        .pending_by_target
-        .get(&eid)
-        .into_iter()
-        .flatten()
-        .map(|&i| &tl.pending[i])
-        .collect();
+    let pending = tl.pending_for(&eid);
     json_ok(json!({"act": act.id, "eid": eid, "versions": versions, "pending": pending}))
 }
 
