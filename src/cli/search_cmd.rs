@@ -40,6 +40,12 @@ pub fn index(root: &Path, dir: &Path, threads: usize, json: bool) -> Result<Exit
 /// Opens the index, rebuilding it first when it is missing or of another corpus
 /// generation: a stale index is never served.
 pub fn fresh_index(root: &Path, dir: &Path) -> Result<SearchIndex, CliError> {
+    fresh_index_of(root, dir, None)
+}
+
+/// [`fresh_index`], rebuilding from `library` (already loaded from `root`) when given,
+/// so that a caller which needs the library anyway does not load the corpus twice.
+fn fresh_index_of(root: &Path, dir: &Path, library: Option<&crate::library::Library>) -> Result<SearchIndex, CliError> {
     let generation = corpus_generation(root)?;
     match SearchIndex::open(dir) {
         Ok(idx) if idx.generation().corpus == generation => Ok(idx),
@@ -48,8 +54,11 @@ pub fn fresh_index(root: &Path, dir: &Path) -> Result<SearchIndex, CliError> {
                 "the search index is missing or stale; rebuilding it from {}",
                 root.display()
             );
-            let loaded = load_valid(root)?;
-            Ok(SearchIndex::build(&loaded.library, dir, &generation, 2)?.0)
+            let built = match library {
+                Some(lib) => SearchIndex::build(lib, dir, &generation, 2)?,
+                None => SearchIndex::build(&load_valid(root)?.library, dir, &generation, 2)?,
+            };
+            Ok(built.0)
         }
     }
 }
@@ -164,8 +173,8 @@ pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
 
 /// `nusqa serve`: the JSON API on `addr`, over the corpus and a fresh search index.
 pub fn serve(root: &Path, dir: &Path, addr: std::net::SocketAddr) -> Result<ExitCode, CliError> {
-    let index = fresh_index(root, dir)?;
     let library = load_valid(root)?.library;
+    let index = fresh_index_of(root, dir, Some(&library))?;
     let state = std::sync::Arc::new(crate::web::AppState {
         library,
         index: Some(index),
