@@ -53,17 +53,12 @@ fn meta(out: &mut String, act: &Act, component: &str, date: NaiveDate, made: Nai
         out.push_str("</meta>");
         return;
     }
-    let issuer = act
-        .issuer
-        .names
-        .get(&Lang::Kk)
-        .cloned()
-        .unwrap_or_else(|| act.issuer.office.clone());
+    let issuer = act.issuer.name(Lang::Kk);
     let _ = write!(
         out,
         "<references source=\"#nusqa\"><TLCOrganization eId=\"nusqa\" href=\"/ontology/organization/kz/nusqa\" showAs=\"nusqa\"/>\
 <TLCOrganization eId=\"issuer\" href=\"/ontology/organization/kz/issuer\" showAs=\"{}\"/></references>",
-        escape(&issuer)
+        escape(issuer)
     );
     out.push_str("</meta>");
 }

@@ -242,12 +242,7 @@ fn date_dmy(d: NaiveDate) -> String {
 
 /// "ҚР Төтенше жағдайлар министрінің 30.09.2025 № 429 (…) бұйрығымен".
 fn kk_source(act: &Act, rule: &EffectiveRule) -> String {
-    let issuer = act
-        .issuer
-        .names
-        .get(&Lang::Kk)
-        .cloned()
-        .unwrap_or_else(|| act.issuer.office.clone());
+    let issuer = act.issuer.name(Lang::Kk);
     let issuer = issuer
         .replace("Қазақстан Республикасының", "ҚР")
         .replace("Қазақстан Республикасы", "ҚР");

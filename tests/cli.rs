@@ -1,18 +1,8 @@
 //! The `nusqa` binary as users run it: exit codes, messages, JSON shapes.
 
-use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::corpus_copy;
-
-fn nusqa(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nusqa"))
-        .arg("--corpus")
-        .arg(corpus)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use crate::support::{corpus_copy, nusqa};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -880,16 +880,9 @@ mod cli {
     //! The four commands as users run them.
 
     use std::path::Path;
-    use std::process::{Command, Output};
+    use std::process::Output;
 
-    fn nusqa(corpus: &Path, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_nusqa"))
-            .arg("--corpus")
-            .arg(corpus)
-            .args(args)
-            .output()
-            .unwrap()
-    }
+    use crate::support::nusqa;
 
     fn json(o: &Output) -> serde_json::Value {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -74,3 +74,13 @@ pub fn corpus_copy() -> tempfile::TempDir {
     );
     dir
 }
+
+/// Runs the `nusqa` binary on `corpus` with `args`.
+pub fn nusqa(corpus: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nusqa"))
+        .arg("--corpus")
+        .arg(corpus)
+        .args(args)
+        .output()
+        .unwrap()
+}

@@ -195,6 +195,13 @@ pub struct Issuer {
     pub acting: bool,
 }
 
+impl Issuer {
+    /// The office as the act names it in `lang`, falling back to the English office.
+    pub fn name(&self, lang: Lang) -> &str {
+        self.names.get(&lang).map_or(self.office.as_str(), String::as_str)
+    }
+}
+
 /// A language of the registry's texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
