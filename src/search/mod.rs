@@ -8,10 +8,12 @@
 //! * [`analyzer`]: Kazakh (our own stemmer), Russian (Snowball) and exact analyzers.
 //! * [`schema`]: the fields.
 //! * [`index`]: full build, incremental update, the corpus generation the index is of.
+//! * [`limits`]: what a request may ask for, checked before any work.
 //! * [`query`]: the query language and results.
 
 pub mod analyzer;
 pub mod index;
+pub mod limits;
 pub mod query;
 pub mod schema;
 
@@ -27,6 +29,9 @@ pub enum SearchError {
     /// The query is malformed.
     #[error("malformed query: {0}")]
     Query(String),
+    /// The request breaks a limit ([`limits`]); nothing was searched.
+    #[error("{0}")]
+    Limit(#[from] limits::LimitError),
     /// A file around the index could not be read or written.
     #[error("search index: {0}")]
     Io(#[from] std::io::Error),

@@ -208,6 +208,7 @@ fn expand_prefix(searcher: &tantivy::Searcher, field: tantivy::schema::Field, pr
 
 /// Runs a search.
 pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+    super::limits::check(req)?;
     let f = &idx.fields;
     let mut parser = QueryParser::for_index(&idx.index, vec![f.text_kk, f.text_ru, f.heading]);
     parser.set_conjunction_by_default();
@@ -262,8 +263,12 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
     }
     let query = BooleanQuery::new(clauses);
     let limit = req.limit.max(1);
+    // Bounded by the limits (at most (100 + 10,000) × 8), but checked all the same.
     let collect_n = if req.when == When::AnyTime {
-        (limit + req.offset) * 8
+        limit
+            .checked_add(req.offset)
+            .and_then(|n| n.checked_mul(8))
+            .ok_or(super::limits::LimitError::Offset { found: req.offset })?
     } else {
         limit
     };
@@ -275,38 +280,43 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
             Count,
         ),
     )?;
-    let generators: Vec<SnippetGenerator> = [f.text_kk, f.exact, f.text_ru]
-        .iter()
-        .filter_map(|&field| SnippetGenerator::create(&searcher, &*text_query, field).ok())
-        .collect();
-    let mut hits = Vec::with_capacity(top.len());
+    let snippets = Snippets::new(&searcher, &*text_query, f, rewritten.contains("exact:"));
+    let mut found = Vec::with_capacity(top.len());
     for (score, addr) in top {
-        hits.push(hit(idx, &searcher, addr, score, &generators)?);
+        found.push(hit(idx, &searcher, addr, score)?);
     }
     if req.when == When::AnyTime {
-        let mut groups: BTreeMap<(String, String), HitGroup> = BTreeMap::new();
-        for h in &hits {
-            let g = groups
-                .entry((h.act.clone(), h.eid.clone()))
-                .or_insert_with(|| HitGroup {
-                    act: h.act.clone(),
-                    eid: h.eid.clone(),
-                    score: h.score,
-                    versions: Vec::new(),
-                });
-            g.score = g.score.max(h.score);
-            g.versions.push(h.clone());
+        let mut groups: BTreeMap<(String, String), Vec<Found>> = BTreeMap::new();
+        for h in found {
+            groups
+                .entry((h.hit.act.clone(), h.hit.eid.clone()))
+                .or_default()
+                .push(h);
         }
-        let mut groups: Vec<HitGroup> = groups.into_values().collect();
-        for g in &mut groups {
-            g.versions.sort_by_key(|v| v.valid_from);
-        }
-        groups.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| (&a.act, &a.eid).cmp(&(&b.act, &b.eid)))
+        let mut groups: Vec<(f32, Vec<Found>)> = groups
+            .into_values()
+            .map(|vs| (vs.iter().map(|v| v.hit.score).fold(f32::MIN, f32::max), vs))
+            .collect();
+        groups.sort_by(|(a, av), (b, bv)| {
+            b.total_cmp(a)
+                .then_with(|| (&av[0].hit.act, &av[0].hit.eid).cmp(&(&bv[0].hit.act, &bv[0].hit.eid)))
         });
-        let groups: Vec<HitGroup> = groups.into_iter().skip(req.offset).take(limit).collect();
+        // Snippets are made only for the page shown: they are the costly part.
+        let groups: Vec<HitGroup> = groups
+            .into_iter()
+            .skip(req.offset)
+            .take(limit)
+            .map(|(score, versions)| {
+                let mut versions: Vec<Hit> = versions.into_iter().map(|v| snippets.fill(v)).collect();
+                versions.sort_by_key(|v| v.valid_from);
+                HitGroup {
+                    act: versions[0].act.clone(),
+                    eid: versions[0].eid.clone(),
+                    score,
+                    versions,
+                }
+            })
+            .collect();
         let hits = groups.iter().flat_map(|g| g.versions.iter().cloned()).collect();
         return Ok(SearchResults {
             total,
@@ -316,35 +326,65 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
     }
     Ok(SearchResults {
         total,
-        hits,
+        hits: found.into_iter().map(|h| snippets.fill(h)).collect(),
         groups: None,
     })
 }
 
-fn hit(
-    idx: &SearchIndex,
-    searcher: &tantivy::Searcher,
-    addr: DocAddress,
-    score: f32,
-    generators: &[SnippetGenerator],
-) -> Result<Hit, SearchError> {
+/// A hit before its snippet is made: the stored text and its language.
+struct Found {
+    hit: Hit,
+    text: String,
+    ru: bool,
+}
+
+/// The snippet generators of one request. Each clause is cut only with the generator
+/// of its own language, plus the unstemmed one when the query uses phrases or
+/// prefixes: a generator re-tokenises (and stems) the whole text, so running every
+/// one on every hit was most of a search's cost.
+struct Snippets {
+    kk: Option<SnippetGenerator>,
+    ru: Option<SnippetGenerator>,
+    exact: Option<SnippetGenerator>,
+}
+
+impl Snippets {
+    fn new(searcher: &tantivy::Searcher, query: &dyn Query, f: &super::schema::Fields, uses_exact: bool) -> Snippets {
+        let make = |field| SnippetGenerator::create(searcher, query, field).ok();
+        Snippets {
+            kk: make(f.text_kk),
+            ru: make(f.text_ru),
+            exact: if uses_exact { make(f.exact) } else { None },
+        }
+    }
+
+    /// The hit with its best snippet, or the text's start when nothing is marked.
+    fn fill(&self, found: Found) -> Hit {
+        let Found { mut hit, text, ru } = found;
+        let own = if ru { &self.ru } else { &self.kk };
+        let best = [own, &self.exact]
+            .into_iter()
+            .flatten()
+            .map(|g| g.snippet(&text))
+            .max_by_key(|s| s.highlighted().len());
+        match best {
+            Some(s) if !s.highlighted().is_empty() => {
+                hit.snippet = s.fragment().to_string();
+                hit.highlights = s.highlighted().iter().map(|r| (r.start, r.end)).collect();
+            }
+            _ => hit.snippet = text.chars().take(160).collect(),
+        }
+        hit
+    }
+}
+
+fn hit(idx: &SearchIndex, searcher: &tantivy::Searcher, addr: DocAddress, score: f32) -> Result<Found, SearchError> {
     let f = &idx.fields;
     let doc: TantivyDocument = searcher.doc(addr)?;
     let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
     let int_of = |field| doc.get_first(field).and_then(|v| v.as_i64());
     let text = text_of(f.text).or_else(|| text_of(f.heading)).unwrap_or_default();
-    let best = generators
-        .iter()
-        .map(|g| g.snippet(&text))
-        .max_by_key(|s| s.highlighted().len());
-    let (snippet, highlights) = match best {
-        Some(s) if !s.highlighted().is_empty() => (
-            s.fragment().to_string(),
-            s.highlighted().iter().map(|r| (r.start, r.end)).collect(),
-        ),
-        _ => (text.chars().take(160).collect(), Vec::new()),
-    };
-    Ok(Hit {
+    let hit = Hit {
         act: text_of(f.act).unwrap_or_default(),
         act_title: text_of(f.act_title).unwrap_or_default(),
         eid: text_of(f.eid).unwrap_or_default(),
@@ -354,8 +394,13 @@ fn hit(
         valid_to: int_of(f.valid_to).and_then(date_of),
         source_act: text_of(f.source_act).unwrap_or_default(),
         score,
-        snippet,
-        highlights,
+        snippet: String::new(),
+        highlights: Vec::new(),
+    };
+    Ok(Found {
+        hit,
+        text,
+        ru: text_of(f.lang).as_deref() == Some("ru"),
     })
 }
 

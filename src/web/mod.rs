@@ -21,6 +21,8 @@
 //! | `GET /api/search?q=&as_of=&any_time=&act=&limit=&offset=` | search |
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
+pub mod error;
+mod extract;
 pub mod i18n;
 mod pages;
 mod routes;

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -11,26 +11,19 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::AppState;
+use super::error::ApiError;
+use super::extract::{ApiPath as Path, ApiQuery as Query};
 use crate::consolidate::{self, ActTimeline};
 use crate::model::{Act, EId, Lang, RegistryId};
-
-/// An API error: a status and a message.
-pub struct ApiError(StatusCode, String);
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        (self.0, Json(json!({"error": self.1}))).into_response()
-    }
-}
 
 type ApiResult = Result<Response, ApiError>;
 
 fn bad(msg: impl Into<String>) -> ApiError {
-    ApiError(StatusCode::BAD_REQUEST, msg.into())
+    ApiError::bad(msg)
 }
 
 fn missing(msg: impl Into<String>) -> ApiError {
-    ApiError(StatusCode::NOT_FOUND, msg.into())
+    ApiError::missing(msg)
 }
 
 fn today() -> NaiveDate {
@@ -178,13 +171,14 @@ pub struct SearchQuery {
     offset: Option<usize>,
 }
 
-/// `GET /api/search`.
+/// `GET /api/search`. The limits of [`crate::search::limits`] are checked before any
+/// work, and each refusal names the limit.
 pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<SearchQuery>) -> ApiResult {
     use crate::search::{SearchRequest, When};
     let idx = s
         .index
         .as_ref()
-        .ok_or_else(|| ApiError(StatusCode::SERVICE_UNAVAILABLE, "no search index".into()))?;
+        .ok_or_else(|| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "no search index"))?;
     let query = q.q.ok_or_else(|| bad("`q` is required"))?;
     let when = match (q.any_time, date(q.as_of.as_deref())?) {
         (true, Some(_)) => return Err(bad("give as_of or any_time, not both")),
@@ -201,14 +195,10 @@ pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<SearchQuery>
         when,
         act,
         lang: None,
-        limit: q.limit.unwrap_or(10).min(100),
+        limit: q.limit.unwrap_or(10),
         offset: q.offset.unwrap_or(0),
     };
-    match crate::search::search(idx, &req) {
-        Ok(r) => json_ok(json!(r)),
-        Err(crate::search::SearchError::Query(m)) => Err(bad(format!("malformed query: {m}"))),
-        Err(e) => Err(ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
-    }
+    json_ok(json!(crate::search::search(idx, &req)?))
 }
 
 /// `GET /api/services`.

@@ -9,11 +9,14 @@
 //! set so that no real Cyrillic word is dropped.
 
 pub mod kazakh;
+pub mod words;
 
 use tantivy::Index;
+
 use tantivy::tokenizer::{
-    Language, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    Language, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
+use words::WordTokenizer;
 
 /// The Kazakh analyzer's name.
 pub const KK: &str = "nusqa_kk";
@@ -28,7 +31,7 @@ pub const MAX_TOKEN_BYTES: usize = 160;
 
 /// The Kazakh analyzer.
 pub fn kazakh() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(Fold)
         .filter(KazakhStem)
@@ -37,7 +40,7 @@ pub fn kazakh() -> TextAnalyzer {
 
 /// The Russian analyzer.
 pub fn russian() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(Fold)
         .filter(Stemmer::new(Language::Russian))
@@ -46,7 +49,7 @@ pub fn russian() -> TextAnalyzer {
 
 /// The exact analyzer.
 pub fn exact() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(Fold)
         .build()
@@ -127,19 +130,40 @@ map_filter!(
 );
 /// Stems Kazakh words, remembering the stems of words it has seen (legal text repeats
 /// its vocabulary, and stemming is the analyzer's costliest step).
+///
+/// The memory is one process-wide table shared by every clone of the analyzer: tantivy
+/// clones an analyzer for each field of a query and for each snippet, so a cache kept
+/// per clone would start empty every time.
 #[derive(Clone, Copy, Debug)]
 pub struct KazakhStem;
 
-/// The most words a stem cache holds (then it stops growing).
+/// The most words the stem cache holds (then it stops growing).
 const STEM_CACHE_LIMIT: usize = 200_000;
+
+/// Word → stem, for every word stemmed so far in this process.
+static STEMS: std::sync::LazyLock<std::sync::RwLock<std::collections::HashMap<String, String>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// The stem of `word`, from the cache when it is there.
+fn cached_stem(word: &str, out: &mut String) {
+    // A poisoned lock only means another thread panicked mid-insert; the map is still
+    // a valid map, so it is used as it is.
+    if let Some(stem) = STEMS.read().unwrap_or_else(|e| e.into_inner()).get(word) {
+        out.clone_from(stem);
+        return;
+    }
+    let stem = kazakh::stem(word).to_string();
+    let mut map = STEMS.write().unwrap_or_else(|e| e.into_inner());
+    if map.len() < STEM_CACHE_LIMIT {
+        map.insert(word.to_string(), stem.clone());
+    }
+    *out = stem;
+}
 
 impl TokenFilter for KazakhStem {
     type Tokenizer<T: Tokenizer> = KazakhStemTokenizer<T>;
     fn transform<T: Tokenizer>(self, tokenizer: T) -> KazakhStemTokenizer<T> {
-        KazakhStemTokenizer {
-            inner: tokenizer,
-            cache: std::collections::HashMap::new(),
-        }
+        KazakhStemTokenizer { inner: tokenizer }
     }
 }
 
@@ -147,40 +171,32 @@ impl TokenFilter for KazakhStem {
 #[derive(Clone, Debug)]
 pub struct KazakhStemTokenizer<T> {
     inner: T,
-    cache: std::collections::HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for KazakhStemTokenizer<T> {
-    type TokenStream<'a> = KazakhStemStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = KazakhStemStream<T::TokenStream<'a>>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         KazakhStemStream {
             inner: self.inner.token_stream(text),
-            cache: &mut self.cache,
+            stem: String::new(),
         }
     }
 }
 
 /// Stems Kazakh words (see [`KazakhStem`]).
-pub struct KazakhStemStream<'a, S> {
+pub struct KazakhStemStream<S> {
     inner: S,
-    cache: &'a mut std::collections::HashMap<String, String>,
+    stem: String,
 }
 
-impl<S: TokenStream> TokenStream for KazakhStemStream<'_, S> {
+impl<S: TokenStream> TokenStream for KazakhStemStream<S> {
     fn advance(&mut self) -> bool {
         if !self.inner.advance() {
             return false;
         }
         let token = self.inner.token_mut();
-        if let Some(stem) = self.cache.get(&token.text) {
-            token.text.clone_from(stem);
-        } else {
-            let stem = kazakh::stem(&token.text).to_string();
-            if self.cache.len() < STEM_CACHE_LIMIT {
-                self.cache.insert(std::mem::take(&mut token.text), stem.clone());
-            }
-            token.text = stem;
-        }
+        cached_stem(&token.text, &mut self.stem);
+        std::mem::swap(&mut token.text, &mut self.stem);
         true
     }
     fn token(&self) -> &Token {
