@@ -22,7 +22,7 @@
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
 pub mod i18n;
-mod pages;
+pub mod pages;
 mod routes;
 
 use std::sync::Arc;
