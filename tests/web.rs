@@ -28,6 +28,11 @@ fn state(dir: &Path) -> Arc<AppState> {
 }
 
 fn get(state: &Arc<AppState>, uri: &str) -> (StatusCode, String, Vec<u8>) {
+    get_at_most(state, uri, 64 << 20)
+}
+
+/// Like `get`, but fails when the body is longer than `limit` bytes.
+fn get_at_most(state: &Arc<AppState>, uri: &str, limit: usize) -> (StatusCode, String, Vec<u8>) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -43,7 +48,10 @@ fn get(state: &Arc<AppState>, uri: &str) -> (StatusCode, String, Vec<u8>) {
             .get("content-type")
             .map(|v| v.to_str().unwrap().to_string())
             .unwrap_or_default();
-        let body = axum::body::to_bytes(resp.into_body(), 64 << 20).await.unwrap().to_vec();
+        let body = axum::body::to_bytes(resp.into_body(), limit)
+            .await
+            .unwrap_or_else(|e| panic!("{uri}: {e}"))
+            .to_vec();
         (status, ctype, body)
     })
 }
@@ -136,6 +144,47 @@ fn errors_are_json_with_the_right_status() {
     }
 }
 
+/// `raw` HTML-escaped, with named (`&lt;`) or with numeric (`&#60;`) entities.
+fn escaped_forms(raw: &str) -> [String; 2] {
+    let esc = |named: bool| {
+        let mut out = String::new();
+        for c in raw.chars() {
+            match (c, named) {
+                ('&', true) => out.push_str("&amp;"),
+                ('<', true) => out.push_str("&lt;"),
+                ('>', true) => out.push_str("&gt;"),
+                ('"', true) => out.push_str("&quot;"),
+                ('\'', true) => out.push_str("&#39;"),
+                ('&' | '<' | '>' | '"' | '\'', false) => out.push_str(&format!("&#{};", c as u32)),
+                (c, _) => out.push(c),
+            }
+        }
+        out
+    };
+    [esc(true), esc(false)]
+}
+
+/// Whether `page` holds `raw` HTML-escaped.
+fn has_escaped(page: &str, raw: &str) -> bool {
+    escaped_forms(raw).iter().any(|e| page.contains(e.as_str()))
+}
+
+/// Every `href` of `page`, with `&` unescaped.
+fn hrefs(page: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(|h| h.replace("&amp;", "&").replace("&#38;", "&"))
+        .collect()
+}
+
+/// The `value` attribute of the header's search box, as the page holds it.
+fn search_box_value(page: &str) -> &str {
+    let key = "type=\"search\" name=\"q\" value=\"";
+    let at = page.find(key).map(|i| i + key.len()).expect("a search box");
+    page[at..].split('"').next().unwrap_or_default()
+}
+
 fn html(state: &Arc<AppState>, uri: &str) -> (StatusCode, String) {
     let (status, ctype, body) = get(state, uri);
     assert!(ctype.starts_with("text/html"), "{uri}: {ctype}");
@@ -157,7 +206,10 @@ fn the_ui_speaks_kazakh_russian_and_english() {
     }
     let (_, page) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=en");
     assert!(page.contains("id=\"att_1__para_4\""));
-    assert!(page.contains("&quot;Жарылыс жұмыстарын жүргізуге рұқсат беру&quot; мемлекеттік"));
+    assert!(has_escaped(
+        &page,
+        "\"Жарылыс жұмыстарын жүргізуге рұқсат беру\" мемлекеттік"
+    ));
     assert!(page.contains("nq-not_held") && page.contains("Text not held by the registry"));
     assert!(page.contains("nq-repealed"));
     assert!(page.contains("Ескерту. 4-тармақ жаңа редакцияда"));
@@ -176,10 +228,343 @@ fn ui_search_highlights_and_escapes() {
     let (_, page) = html(&s, "/search?q=%D0%BF%D0%BE%D1%80%D1%82%D0%B0%D0%BB&as_of=2026-01-15");
     assert!(page.contains("<mark>"), "{page}");
     let (_, page) = html(&s, "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
-    assert!(!page.contains("<script>") && page.contains("&lt;script&gt;"));
+    assert!(!page.contains("<script>") && has_escaped(&page, "<script>"));
     let (st, page) = html(&s, "/acts/V1499999999");
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert!(page.contains("not in the corpus"));
     let (st, _) = html(&s, "/acts/V1400010273?as_of=nope");
     assert_eq!(st, StatusCode::BAD_REQUEST);
+}
+
+/// The search box's value used to go into the layout by string substitution before the
+/// page body did, so `{{body}}` in a query pasted the whole page into it, once per
+/// occurrence: 3,900 of them (a 62 KB request) made a 244 MB response.
+#[test]
+fn a_query_is_text_never_a_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (st, page) = html(&s, "/search?q=%7B%7Bbody%7D%7D");
+    assert_eq!(st, StatusCode::OK);
+    assert!(page.len() < 16 << 10, "{} bytes", page.len());
+    assert_eq!(page.matches("<main").count(), 1);
+    assert_eq!(search_box_value(&page), "{{body}}");
+    let q = "%7B%7Bbody%7D%7D".repeat(3900);
+    let (st, ctype, body) = get_at_most(&s, &format!("/search?q={q}"), 512 << 10);
+    assert!(ctype.starts_with("text/html"), "{ctype}");
+    assert_eq!(st, StatusCode::OK);
+    assert!(body.len() < 400 << 10, "{} bytes", body.len());
+    let page = String::from_utf8(body).unwrap();
+    assert_eq!(page.matches("<main").count(), 1);
+    assert_eq!(search_box_value(&page), "{{body}}".repeat(3900));
+    // Nor is any other placeholder-looking text in the query expanded.
+    let (_, page) = html(
+        &s,
+        "/search?q=%7B%7Blangs%7D%7D%20%7B%7Bfooter%7D%7D%20%7B%7Btitle%7D%7D",
+    );
+    assert_eq!(search_box_value(&page), "{{langs}} {{footer}} {{title}}");
+    assert_eq!(page.matches("<nav").count(), 1);
+}
+
+#[test]
+fn what_the_user_types_is_escaped_wherever_it_is_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    for (uri, status) in [
+        ("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", StatusCode::OK),
+        ("/search?q=x&as_of=%3Cscript%3E", StatusCode::BAD_REQUEST),
+        ("/acts/%3Cscript%3E", StatusCode::BAD_REQUEST),
+        ("/acts/%3Cscript%3E/diff", StatusCode::NOT_FOUND),
+        ("/acts/V1400010273?as_of=%3Cscript%3E", StatusCode::BAD_REQUEST),
+        ("/acts/V1400010273/diff?to=%3Cscript%3E", StatusCode::BAD_REQUEST),
+    ] {
+        let (st, page) = html(&s, uri);
+        assert_eq!(st, status, "{uri}");
+        assert!(!page.contains("<script"), "{uri}: {page}");
+        assert!(has_escaped(&page, "<script>"), "{uri}: {page}");
+    }
+    // The search box's value cannot be closed from the query.
+    let raw = "\"><script>alert(1)</script>";
+    let (_, page) = html(&s, "/search?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert!(!page.contains("<script"), "{page}");
+    assert!(
+        escaped_forms(raw).contains(&search_box_value(&page).to_string()),
+        "{page}"
+    );
+    // The language links carry the query percent-encoded.
+    assert!(
+        hrefs(&page)
+            .iter()
+            .any(|h| h.starts_with("/search?q=%22%3E%3Cscript%3E"))
+    );
+    // An unknown language is Kazakh, and is not echoed.
+    let (st, page) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=%3Cscript%3E");
+    assert_eq!(st, StatusCode::OK);
+    assert!(page.contains("<html lang=\"kk\">") && !page.contains("<script"));
+}
+
+/// Every page in every language: its words, forms and links, which keep the path and
+/// query when they switch the language.
+#[test]
+fn every_page_renders_in_kazakh_russian_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let langs = ["kk", "ru", "en"];
+    for (lang, acts, in_force_on, changes, search, not_held, repealed, since_by) in [
+        (
+            "kk",
+            "Актілер",
+            "Күшіндегі редакция, күні",
+            "Өзгерістер",
+            "Іздеу",
+            "Тізілімде мәтіні жоқ",
+            "Алып тасталды",
+            "2025-12-06 бастап · өзгерткен акт",
+        ),
+        (
+            "ru",
+            "Акты",
+            "Редакция, действующая на",
+            "Изменения",
+            "Поиск",
+            "Текст в реестре отсутствует",
+            "Исключён",
+            "с 2025-12-06 · изменён актом",
+        ),
+        (
+            "en",
+            "Acts",
+            "In force on",
+            "Changes",
+            "Search",
+            "Text not held by the registry",
+            "Repealed",
+            "since 2025-12-06 · by",
+        ),
+    ] {
+        let pages = [
+            ("/".to_string(), format!("<h1>{acts}</h1>")),
+            (
+                "/acts/V1400010273?as_of=2026-01-15".to_string(),
+                format!("{in_force_on} <input type=\"date\" name=\"as_of\" value=\"2026-01-15\">"),
+            ),
+            (
+                "/acts/V1400010273/diff?from=2025-10-05&to=2026-01-15".to_string(),
+                format!("<h1>{changes} V1400010273</h1>"),
+            ),
+            (
+                "/search?q=%D0%BF%D0%BE%D1%80%D1%82%D0%B0%D0%BB&as_of=2026-01-15".to_string(),
+                format!("<h1>{search}</h1>"),
+            ),
+        ];
+        for (path, words) in pages {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let uri = format!("{path}{sep}lang={lang}");
+            let (st, page) = html(&s, &uri);
+            assert_eq!(st, StatusCode::OK, "{uri}");
+            assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{uri}");
+            assert!(page.contains(&words), "{uri}: {words}\n{page}");
+            assert!(
+                page.contains(&format!("<input type=\"hidden\" name=\"lang\" value=\"{lang}\">")),
+                "{uri}"
+            );
+            assert_eq!(page.matches("<main").count(), 1, "{uri}");
+            let links = hrefs(&page);
+            for l in langs {
+                let want = format!("{path}{sep}lang={l}");
+                assert!(links.contains(&want), "{uri}: no link {want} in {links:?}");
+            }
+            assert!(
+                page.contains(&format!(
+                    "lang={lang}\" aria-current=\"true\">{}</a>",
+                    lang.to_uppercase()
+                )),
+                "{uri}"
+            );
+        }
+        let (_, page) = html(&s, &format!("/acts/V1400010273?as_of=2026-01-15&lang={lang}"));
+        assert!(
+            page.contains(&format!("<span class=\"nq-source\">{since_by}")),
+            "{lang}"
+        );
+        assert!(
+            page.contains(&format!("<div class=\"nq-text\">{not_held}</div>")),
+            "{lang}"
+        );
+        assert!(
+            page.contains(&format!("<div class=\"nq-text\">{repealed}</div>")),
+            "{lang}"
+        );
+        assert!(
+            page.contains("class=\"nq-node nq-in_force\" id=\"att_1__para_4\""),
+            "{lang}"
+        );
+        let links = hrefs(&page);
+        assert!(
+            links.contains(&format!("/acts/V1400010273/diff?lang={lang}&to=2026-01-15")),
+            "{links:?}"
+        );
+        assert!(links.contains(&"/api/acts/V1400010273/akn?as_of=2026-01-15".to_string()));
+        let (_, page) = html(
+            &s,
+            &format!("/acts/V1400010273/diff?from=2025-10-05&to=2026-01-15&lang={lang}"),
+        );
+        assert!(
+            page.contains("<input type=\"date\" name=\"from\" value=\"2025-10-05\">"),
+            "{lang}"
+        );
+        assert!(
+            page.contains("<input type=\"date\" name=\"to\" value=\"2026-01-15\">"),
+            "{lang}"
+        );
+        assert!(page.contains("<ins class=\"nq-ins\">"), "{lang}");
+        let (_, page) = html(
+            &s,
+            &format!("/search?q=%D0%BF%D0%BE%D1%80%D1%82%D0%B0%D0%BB&as_of=2026-01-15&lang={lang}"),
+        );
+        assert_eq!(search_box_value(&page), "портал");
+        assert!(page.contains("<mark>"), "{lang}");
+        let hit = format!("/acts/V1400010273?lang={lang}&as_of=");
+        assert!(hrefs(&page).iter().any(|h| h.starts_with(&hit)), "{lang}: {page}");
+    }
+}
+
+fn state_without_index() -> Arc<AppState> {
+    let library = nusqa::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+        .unwrap()
+        .library;
+    Arc::new(AppState { library, index: None })
+}
+
+#[test]
+fn error_pages_are_localized_and_carry_their_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let bare = state_without_index();
+    for (lang, bad, missing, unavailable) in [
+        ("kk", "Қате сұрау", "Табылмады", "Қызмет қолжетімсіз"),
+        ("ru", "Неверный запрос", "Не найдено", "Сервис недоступен"),
+        ("en", "Bad request", "Not found", "Service unavailable"),
+    ] {
+        for (state, path, status, word, detail) in [
+            (
+                &s,
+                "/acts/V1499999999",
+                StatusCode::NOT_FOUND,
+                missing,
+                "V1499999999 is not in the corpus",
+            ),
+            (&s, "/acts/X1", StatusCode::BAD_REQUEST, bad, "is not a registry id"),
+            (
+                &s,
+                "/acts/V1400010273?as_of=nope",
+                StatusCode::BAD_REQUEST,
+                bad,
+                "is not a date",
+            ),
+            (
+                &s,
+                "/acts/V1400010273?as_of=2000-01-01",
+                StatusCode::NOT_FOUND,
+                missing,
+                "",
+            ),
+            (
+                &s,
+                "/acts/V1499999999/diff",
+                StatusCode::NOT_FOUND,
+                missing,
+                "not in the corpus",
+            ),
+            (
+                &s,
+                "/acts/V1400010273/diff?from=nope",
+                StatusCode::BAD_REQUEST,
+                bad,
+                "is not a date",
+            ),
+            (
+                &s,
+                "/search?q=x&as_of=nope",
+                StatusCode::BAD_REQUEST,
+                bad,
+                "is not a date",
+            ),
+            (&bare, "/search?q=x", StatusCode::SERVICE_UNAVAILABLE, unavailable, ""),
+            // A query that cannot be read (a parameter twice) is an HTML 400 too.
+            (&s, "/search?q=a&q=b", StatusCode::BAD_REQUEST, bad, "duplicate field"),
+            (
+                &s,
+                "/acts/V1400010273?as_of=2026-01-15&as_of=2026-01-16",
+                StatusCode::BAD_REQUEST,
+                bad,
+                "duplicate field",
+            ),
+        ] {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let uri = format!("{path}{sep}lang={lang}");
+            let (st, page) = html(state, &uri);
+            assert_eq!(st, status, "{uri}");
+            assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{uri}");
+            assert!(
+                page.contains(&format!("<title>{} {word} · nusqa</title>", status.as_u16())),
+                "{uri}: {page}"
+            );
+            assert!(
+                page.contains(&format!("<h1>{} {word}</h1>", status.as_u16())),
+                "{uri}: {page}"
+            );
+            assert!(
+                page.contains("<p class=\"nq-error\">") && page.contains(detail),
+                "{uri}: {page}"
+            );
+            assert_eq!(page.matches("<main").count(), 1, "{uri}");
+            // The language links lead to the same request in another language.
+            let links = hrefs(&page);
+            for l in ["kk", "ru", "en"] {
+                let want = format!("{path}{sep}lang={l}");
+                assert!(links.contains(&want), "{uri}: no link {want} in {links:?}");
+            }
+        }
+    }
+    // Kazakh unless asked otherwise.
+    let (st, page) = html(&s, "/acts/V1499999999");
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    assert!(page.contains("<html lang=\"kk\">") && page.contains("404 Табылмады"));
+}
+
+/// `error_page`, which a fallback handler calls for routes that do not exist: localized,
+/// with its status, and the message escaped.
+#[test]
+fn error_page_is_localized_and_escapes_its_message() {
+    use nusqa::model::Lang;
+    use nusqa::web::pages::error_page;
+    let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    for (lang, code, status, word) in [
+        (Lang::Kk, "kk", StatusCode::NOT_FOUND, "Табылмады"),
+        (Lang::Ru, "ru", StatusCode::BAD_REQUEST, "Неверный запрос"),
+        (Lang::En, "en", StatusCode::SERVICE_UNAVAILABLE, "Service unavailable"),
+        (
+            Lang::Ru,
+            "ru",
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Внутренняя ошибка сервера",
+        ),
+    ] {
+        let resp = error_page(lang, status, "no route /<script>");
+        assert_eq!(resp.status(), status);
+        let ctype = resp
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_string());
+        assert!(ctype.unwrap_or_default().starts_with("text/html"));
+        let body = rt.block_on(axum::body::to_bytes(resp.into_body(), 1 << 20)).unwrap();
+        let page = String::from_utf8(body.to_vec()).unwrap();
+        assert!(page.contains(&format!("<html lang=\"{code}\">")), "{page}");
+        assert!(page.contains(&format!("<h1>{} {word}</h1>", status.as_u16())), "{page}");
+        assert!(
+            !page.contains("<script") && has_escaped(&page, "no route /<script>"),
+            "{page}"
+        );
+        assert!(hrefs(&page).contains(&format!("/?lang={code}")), "{page}");
+    }
 }

@@ -31,6 +31,20 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "no_hits" => ("Ештеңе табылмады", "Ничего не найдено", "Nothing found"),
         "hits" => ("табылды", "найдено", "found"),
         "operations" => ("операция", "операций", "operations"),
+        "error" => ("Қате", "Ошибка", "Error"),
+        "bad_request" => ("Қате сұрау", "Неверный запрос", "Bad request"),
+        "not_found" => ("Табылмады", "Не найдено", "Not found"),
+        "unavailable" => ("Қызмет қолжетімсіз", "Сервис недоступен", "Service unavailable"),
+        "internal_error" => (
+            "Сервердің ішкі қатесі",
+            "Внутренняя ошибка сервера",
+            "Internal server error",
+        ),
+        "render_failed" => (
+            "Бетті көрсету мүмкін болмады",
+            "Не удалось построить страницу",
+            "The page could not be rendered",
+        ),
         "footer" => (
             "nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы",
             "nusqa: нормативные акты Казахстана в редакции на любую дату",
@@ -42,6 +56,17 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         Lang::Kk => kk,
         Lang::Ru => ru,
         Lang::En => en,
+    }
+}
+
+/// The UI's words in one language, for the templates: `{{ t.get("acts") }}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words(pub Lang);
+
+impl Words {
+    /// The word for `key` (see [`t`]).
+    pub fn get(&self, key: &str) -> &'static str {
+        t(self.0, key)
     }
 }
 
@@ -87,6 +112,12 @@ mod tests {
             "no_hits",
             "hits",
             "operations",
+            "error",
+            "bad_request",
+            "not_found",
+            "unavailable",
+            "internal_error",
+            "render_failed",
             "footer",
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {

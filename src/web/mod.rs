@@ -24,7 +24,7 @@
 pub mod error;
 mod extract;
 pub mod i18n;
-mod pages;
+pub mod pages;
 mod routes;
 
 use std::sync::Arc;

@@ -1,24 +1,34 @@
-//! The web UI's pages, rendered on the server from the templates in the top-level
-//! `web/` folder. Every page works without JavaScript.
+//! The web UI's pages, rendered on the server with askama from the templates in the
+//! top-level `web/templates/` folder (`askama.toml` points there). Every page works
+//! without JavaScript.
+//!
+//! A handler builds a small view (plain strings, numbers and lists of child views) and
+//! renders its template; askama escapes every value. No user text is ever put into
+//! markup by string substitution or `format!`: only URLs (percent-encoded) and plain
+//! text are built here, and the templates escape them in turn. The one exception is the
+//! redline, whose HTML `crate::diff::html::redline` builds escaping its own input.
 
 use std::fmt::Write;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use askama::Template;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::{StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::AppState;
-use super::i18n::{code, parse, t};
+use super::i18n::{Words, code, parse};
 use crate::consolidate::{self, ConsolidatedNode, Status};
-use crate::diff::html::escape;
 use crate::model::{Lang, RegistryId};
-use crate::render::label;
+use crate::render::{Notes, label};
 
-const LAYOUT: &str = include_str!("../../web/templates/layout.html");
 const STYLE: &str = include_str!("../../web/static/style.css");
+
+/// The page sent when even the error page cannot be rendered: fixed text, no input.
+const LAST_RESORT: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><title>500 · nusqa</title></head><body><h1>500</h1><p>Сервердің ішкі қатесі · Внутренняя ошибка сервера · Internal server error</p></body></html>";
 
 /// Query parameters common to the pages.
 #[derive(Deserialize, Default)]
@@ -30,47 +40,182 @@ pub struct PageQuery {
     q: Option<String>,
 }
 
-fn page(lang: Lang, title: &str, query: &str, path: &str, body: &str) -> Html<String> {
-    let mut langs = String::new();
-    for l in [Lang::Kk, Lang::Ru, Lang::En] {
-        let current = if l == lang { " aria-current=\"true\"" } else { "" };
-        let sep = if path.contains('?') { '&' } else { '?' };
-        let _ = write!(
+/// What the layout shows around every page.
+struct Layout {
+    /// The language code (`kk`, `ru`, `en`).
+    lang: &'static str,
+    /// The page title (before ` · nusqa`).
+    title: String,
+    /// The search box's value.
+    query: String,
+    /// Links to this page in each language.
+    langs: Vec<LangLink>,
+}
+
+/// A link to the current page in one language.
+struct LangLink {
+    href: String,
+    label: String,
+    current: bool,
+}
+
+impl Layout {
+    /// The layout of a page reached at `path` with the raw query `query`; the language
+    /// links keep both and set `lang=`.
+    fn new(lang: Lang, title: impl Into<String>, path: &str, query: Option<&str>) -> Self {
+        // Only a local path: `//host` or `/\host` would make a link to another site.
+        let path = match path.strip_prefix('/') {
+            Some(rest) if !rest.starts_with(['/', '\\']) => path,
+            _ => "/",
+        };
+        let kept: Vec<&str> = query
+            .unwrap_or_default()
+            .split('&')
+            .filter(|p| !p.is_empty() && p.split('=').next() != Some("lang"))
+            .collect();
+        let langs = [Lang::Kk, Lang::Ru, Lang::En]
+            .into_iter()
+            .map(|l| {
+                let mut href = format!("{path}?");
+                for p in &kept {
+                    href.push_str(p);
+                    href.push('&');
+                }
+                href.push_str("lang=");
+                href.push_str(code(l));
+                LangLink {
+                    href,
+                    label: code(l).to_uppercase(),
+                    current: l == lang,
+                }
+            })
+            .collect();
+        Layout {
+            lang: code(lang),
+            title: title.into(),
+            query: String::new(),
             langs,
-            "<a href=\"{}{sep}lang={}\"{current}>{}</a>",
-            escape(path),
-            code(l),
-            code(l).to_uppercase()
-        );
+        }
     }
-    Html(
-        LAYOUT
-            .replace("{{lang}}", code(lang))
-            .replace("{{title}}", &escape(title))
-            .replace("{{query}}", &escape(query))
-            .replace("{{search_placeholder}}", t(lang, "search_placeholder"))
-            .replace("{{search_button}}", t(lang, "search"))
-            .replace("{{langs}}", &langs)
-            .replace("{{footer}}", t(lang, "footer"))
-            .replace("{{body}}", body),
-    )
+
+    /// The layout of the page at `uri`.
+    fn at(lang: Lang, title: impl Into<String>, uri: &Uri) -> Self {
+        Self::new(lang, title, uri.path(), uri.query())
+    }
 }
 
-fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
-    (
-        status,
-        page(
-            lang,
-            "error",
-            "",
-            "/",
-            &format!("<p class=\"nq-error\">{}</p>", escape(message)),
-        ),
-    )
-        .into_response()
+/// The language a raw query string asks for (used when the query cannot be parsed).
+fn lang_of(uri: &Uri) -> Lang {
+    let lang = uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="));
+    parse(lang)
 }
 
-/// Percent-encodes a query parameter value.
+/// Renders `page` with `status`; a page that fails to render becomes a 500 page.
+fn render(status: StatusCode, page: &impl Template, lang: Lang) -> Response {
+    let (status, html) = render_html(status, page, lang);
+    (status, Html(html)).into_response()
+}
+
+/// The status and HTML of `page`, or of the 500 page when `page` fails to render.
+fn render_html(status: StatusCode, page: &impl Template, lang: Lang) -> (StatusCode, String) {
+    match page.render() {
+        Ok(html) => (status, html),
+        Err(e) => {
+            let t = Words(lang);
+            let page = ErrorPage::new(
+                lang,
+                Layout::new(lang, "", "/", None),
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("{}: {e}", t.get("render_failed")),
+            );
+            let html = page.render().unwrap_or_else(|_| LAST_RESORT.to_string());
+            (StatusCode::INTERNAL_SERVER_ERROR, html)
+        }
+    }
+}
+
+/// An error page.
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    t: Words,
+    /// The status code.
+    code: u16,
+    /// The status's name in the UI's language.
+    name: &'static str,
+    /// What went wrong.
+    message: String,
+}
+
+impl ErrorPage {
+    fn new(lang: Lang, mut layout: Layout, status: StatusCode, message: String) -> Self {
+        let t = Words(lang);
+        let name = t.get(match status {
+            StatusCode::BAD_REQUEST => "bad_request",
+            StatusCode::NOT_FOUND => "not_found",
+            StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+            StatusCode::INTERNAL_SERVER_ERROR => "internal_error",
+            _ => "error",
+        });
+        layout.title = format!("{} {name}", status.as_u16());
+        ErrorPage {
+            layout,
+            t,
+            code: status.as_u16(),
+            name,
+            message,
+        }
+    }
+}
+
+/// A localized HTML error page with `status` and `message` (plain text, escaped). Its
+/// language links lead to `/`; [`error_page_at`] keeps the request's path instead.
+pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
+    let layout = Layout::new(lang, "", "/", None);
+    render(status, &ErrorPage::new(lang, layout, status, message.to_string()), lang)
+}
+
+/// Like [`error_page`], for the request at `uri`: its language links lead to the same
+/// path and query in each language.
+pub fn error_page_at(lang: Lang, uri: &Uri, status: StatusCode, message: &str) -> Response {
+    let layout = Layout::at(lang, "", uri);
+    render(status, &ErrorPage::new(lang, layout, status, message.to_string()), lang)
+}
+
+/// Why a page cannot be shown: what its error page says.
+struct Failure {
+    lang: Lang,
+    status: StatusCode,
+    message: String,
+}
+
+impl Failure {
+    /// The error page for the request at `uri`.
+    fn page(self, uri: &Uri) -> Response {
+        error_page_at(self.lang, uri, self.status, &self.message)
+    }
+}
+
+/// The query parameters, or a 400 when they cannot be read (say, `q=` twice).
+fn page_query(q: Result<Query<PageQuery>, QueryRejection>, uri: &Uri) -> Result<PageQuery, Failure> {
+    q.map(|Query(q)| q).map_err(|e| Failure {
+        lang: lang_of(uri),
+        status: StatusCode::BAD_REQUEST,
+        message: e.body_text(),
+    })
+}
+
+/// A failure in `lang`.
+fn failure(lang: Lang) -> impl Fn(StatusCode, String) -> Failure + Copy {
+    move |status, message| Failure { lang, status, message }
+}
+
+/// Percent-encodes a URL path segment or query parameter value.
 fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
@@ -97,180 +242,353 @@ pub async fn style() -> Response {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response()
 }
 
-/// `GET /`: the acts.
-pub async fn index(State(s): State<Arc<AppState>>, Query(q): Query<PageQuery>) -> Response {
-    let lang = parse(q.lang.as_deref());
-    let mut body = format!("<h1>{}</h1><table class=\"nq-acts\">", t(lang, "acts"));
-    for a in s.library.acts() {
-        let ops = s.library.ops_by(&a.id).len();
-        let ops = if ops > 0 {
-            format!("{ops} {}", t(lang, "operations"))
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            body,
-            "<tr><td><a href=\"/acts/{id}?lang={l}\">{id}</a></td><td>{title}</td><td class=\"nq-meta\">№ {num}, {date}</td><td class=\"nq-meta\">{ops}</td></tr>",
-            id = a.id,
-            l = code(lang),
-            title = escape(a.title(Lang::Kk)),
-            num = escape(&a.number),
-            date = a.date
-        );
-    }
-    body.push_str("</table>");
-    page(lang, t(lang, "acts"), "", "/", &body).into_response()
+/// The act list.
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage {
+    layout: Layout,
+    t: Words,
+    acts: Vec<ActRow>,
 }
 
-fn node_html(out: &mut String, n: &ConsolidatedNode<'_>, lang: Lang, notes: &crate::render::Notes) {
+/// One act in the list.
+struct ActRow {
+    id: String,
+    href: String,
+    title: String,
+    number: String,
+    date: NaiveDate,
+    /// How many operations it makes.
+    ops: usize,
+}
+
+/// `GET /`: the acts.
+pub async fn index(
+    State(s): State<Arc<AppState>>,
+    OriginalUri(uri): OriginalUri,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Response {
+    let q = match page_query(q, &uri) {
+        Ok(q) => q,
+        Err(f) => return f.page(&uri),
+    };
+    let lang = parse(q.lang.as_deref());
+    let t = Words(lang);
+    let acts = s
+        .library
+        .acts()
+        .map(|a| ActRow {
+            id: a.id.to_string(),
+            href: format!("/acts/{}?lang={}", url_encode(&a.id.to_string()), code(lang)),
+            title: a.title(Lang::Kk).to_string(),
+            number: a.number.clone(),
+            date: a.date,
+            ops: s.library.ops_by(&a.id).len(),
+        })
+        .collect();
+    let page = IndexPage {
+        layout: Layout::at(lang, t.get("acts"), &uri),
+        t,
+        acts,
+    };
+    render(StatusCode::OK, &page, lang)
+}
+
+/// An act on a date.
+#[derive(Template)]
+#[template(path = "act.html")]
+struct ActPage {
+    layout: Layout,
+    t: Words,
+    id: String,
+    title: String,
+    work_uri: String,
+    number: String,
+    date: NaiveDate,
+    /// The date shown.
+    as_of: NaiveDate,
+    diff_href: String,
+    akn_href: String,
+    /// The clause tree, flattened.
+    blocks: Vec<Block>,
+}
+
+/// One step through the clause tree: a node opens, and closes after its children.
+enum Block {
+    /// A node's own content; its children follow, then its [`Block::Close`].
+    Open(Box<NodeView>),
+    /// The end of the node opened last.
+    Close,
+}
+
+/// A clause as the act page shows it.
+struct NodeView {
+    eid: String,
+    /// `in_force`, `not_held`, `repealed` or `pending` (the `nq-*` class).
+    status: &'static str,
+    label: Option<String>,
+    heading: Option<String>,
+    /// What stands for a text that is not there (not held, repealed).
+    placeholder: Option<&'static str>,
+    /// The text's lines.
+    lines: Vec<String>,
+    /// A change waiting for an event may already apply.
+    pending: bool,
+    /// Since when it reads so, in the UI's word order.
+    since: String,
+    source_act: String,
+    source_href: String,
+    /// The amending act's item, `None` for the base text.
+    source_item: Option<String>,
+    notes: Vec<String>,
+}
+
+/// Appends `n` and its children to `out`.
+fn node_blocks(out: &mut Vec<Block>, n: &ConsolidatedNode<'_>, t: Words, notes: &Notes) {
     let status = match n.status {
         Status::InForce => "in_force",
         Status::NotHeld => "not_held",
         Status::Repealed => "repealed",
         Status::Pending => "pending",
     };
-    let _ = write!(
-        out,
-        "<div class=\"nq-node nq-{status}\" id=\"{}\">",
-        escape(n.eid.as_str())
-    );
-    if let Some(l) = label(n.kind, n.num) {
-        let _ = write!(out, "<span class=\"nq-num\">{}</span>", escape(&l));
-    }
-    if let Some(h) = n.heading {
-        let _ = write!(out, "<span class=\"nq-heading\">{}</span>", escape(h));
-    }
-    match (n.status, n.text.filter(|t| !t.is_empty())) {
-        (Status::NotHeld, _) => {
-            let _ = write!(out, "<div class=\"nq-text\">{}</div>", t(lang, "not_held"));
-        }
-        (Status::Repealed, _) => {
-            let _ = write!(out, "<div class=\"nq-text\">{}</div>", t(lang, "repealed"));
-        }
-        (_, Some(text)) => {
-            out.push_str("<div class=\"nq-text\">");
-            for line in text.lines() {
-                let _ = write!(out, "<p>{}</p>", escape(line));
-            }
-            out.push_str("</div>");
-        }
-        _ => {}
-    }
-    if n.status == Status::Pending {
-        let _ = write!(out, "<span class=\"nq-note\">{}</span>", t(lang, "pending"));
-    }
-    let by = match &n.source.item {
-        None => format!("{} {}", t(lang, "base_text"), n.source.act),
-        Some(item) => format!(
-            "{} <a href=\"/acts/{act}?lang={l}\">{act}</a> {}",
-            t(lang, "by"),
-            escape(item),
-            act = n.source.act,
-            l = code(lang)
-        ),
+    let placeholder = match n.status {
+        Status::NotHeld => Some(t.get("not_held")),
+        Status::Repealed => Some(t.get("repealed")),
+        _ => None,
     };
-    let since = match lang {
-        Lang::Kk => format!("{} {}", n.since, t(lang, "since")),
-        _ => format!("{} {}", t(lang, "since"), n.since),
+    let lines = match placeholder {
+        Some(_) => Vec::new(),
+        None => n
+            .text
+            .map(|s| s.lines().map(str::to_string).collect())
+            .unwrap_or_default(),
     };
-    let _ = write!(out, "<span class=\"nq-source\">{since} · {by}</span>");
-    for note in notes.get(n.eid.as_str()).into_iter().flatten() {
-        let _ = write!(out, "<span class=\"nq-note\">{}</span>", escape(note));
-    }
+    let since = match t.0 {
+        Lang::Kk => format!("{} {}", n.since, t.get("since")),
+        _ => format!("{} {}", t.get("since"), n.since),
+    };
+    let act = n.source.act.to_string();
+    out.push(Block::Open(Box::new(NodeView {
+        eid: n.eid.as_str().to_string(),
+        status,
+        label: label(n.kind, n.num),
+        heading: n.heading.map(str::to_string),
+        placeholder,
+        lines,
+        pending: n.status == Status::Pending,
+        since,
+        source_href: format!("/acts/{}?lang={}", url_encode(&act), code(t.0)),
+        source_act: act,
+        source_item: n.source.item.clone(),
+        notes: notes.get(n.eid.as_str()).cloned().unwrap_or_default(),
+    })));
     for c in &n.children {
-        node_html(out, c, lang, notes);
+        node_blocks(out, c, t, notes);
     }
-    out.push_str("</div>");
+    out.push(Block::Close);
 }
 
 /// `GET /acts/{id}?as_of=`: an act as in force on a date, with its notes.
-pub async fn act(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<PageQuery>) -> Response {
+pub async fn act(
+    State(s): State<Arc<AppState>>,
+    OriginalUri(uri): OriginalUri,
+    id: Result<Path<String>, PathRejection>,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Response {
+    act_page(&s, &uri, id, q).unwrap_or_else(|f| f.page(&uri))
+}
+
+fn act_page(
+    s: &AppState,
+    uri: &Uri,
+    id: Result<Path<String>, PathRejection>,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Result<Response, Failure> {
+    let q = page_query(q, uri)?;
     let lang = parse(q.lang.as_deref());
+    let fail = failure(lang);
+    let Path(id) = id.map_err(|e| fail(StatusCode::BAD_REQUEST, e.body_text()))?;
     let Ok(id) = id.parse::<RegistryId>() else {
-        return error_page(lang, StatusCode::BAD_REQUEST, &format!("`{id}` is not a registry id"));
+        return Err(fail(StatusCode::BAD_REQUEST, format!("`{id}` is not a registry id")));
     };
     let (Some(act), Some(tl)) = (s.library.act(&id), s.library.timeline(&id)) else {
-        return error_page(lang, StatusCode::NOT_FOUND, &format!("{id} is not in the corpus"));
+        return Err(fail(StatusCode::NOT_FOUND, format!("{id} is not in the corpus")));
     };
-    let date = match date_of(q.as_of.as_deref()) {
-        Ok(d) => d.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        Err(e) => return error_page(lang, StatusCode::BAD_REQUEST, &e),
-    };
-    let c = match consolidate::consolidate(tl, date) {
-        Ok(c) => c,
-        Err(e) => return error_page(lang, StatusCode::NOT_FOUND, &e.to_string()),
-    };
+    let date = date_of(q.as_of.as_deref())
+        .map_err(|e| fail(StatusCode::BAD_REQUEST, e))?
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let c = consolidate::consolidate(tl, date).map_err(|e| fail(StatusCode::NOT_FOUND, e.to_string()))?;
     let notes_lang = if lang == Lang::Ru { Lang::Ru } else { Lang::Kk };
     let notes = crate::notes::notes_map(&s.library, tl, &c, notes_lang);
-    let mut body = format!(
-        "<h1>{}</h1><p class=\"nq-meta\">{} · {} · № {} · {}</p>\
-<form method=\"get\"><input type=\"hidden\" name=\"lang\" value=\"{l}\"><label>{} <input type=\"date\" name=\"as_of\" value=\"{date}\"></label> <button>{}</button></form>\
-<p><a href=\"/acts/{}/diff?lang={l}&to={date}\">{}</a> · <a href=\"/api/acts/{}/akn?as_of={date}\">Akoma Ntoso</a></p>",
-        escape(act.title(Lang::Kk)),
-        act.id,
-        escape(act.work_uri.as_str()),
-        escape(&act.number),
-        act.date,
-        t(lang, "in_force_on"),
-        t(lang, "show"),
-        act.id,
-        t(lang, "changes"),
-        act.id,
-        l = code(lang),
-    );
+    let t = Words(lang);
+    let mut blocks = Vec::new();
     for n in &c.nodes {
-        node_html(&mut body, n, lang, &notes);
+        node_blocks(&mut blocks, n, t, &notes);
     }
-    let path = format!("/acts/{}?as_of={date}", act.id);
-    page(lang, act.title(Lang::Kk), "", &path, &body).into_response()
+    let enc = url_encode(&act.id.to_string());
+    let page = ActPage {
+        layout: Layout::at(lang, act.title(Lang::Kk), uri),
+        t,
+        id: act.id.to_string(),
+        title: act.title(Lang::Kk).to_string(),
+        work_uri: act.work_uri.as_str().to_string(),
+        number: act.number.clone(),
+        date: act.date,
+        as_of: date,
+        diff_href: format!("/acts/{enc}/diff?lang={}&to={date}", code(lang)),
+        akn_href: format!("/api/acts/{enc}/akn?as_of={date}"),
+        blocks,
+    };
+    Ok(render(StatusCode::OK, &page, lang))
+}
+
+/// The redline between two dates.
+#[derive(Template)]
+#[template(path = "diff.html")]
+struct DiffPage {
+    layout: Layout,
+    t: Words,
+    id: String,
+    from: NaiveDate,
+    to: NaiveDate,
+    /// HTML from `crate::diff::html::redline`, which escapes its own input.
+    redline: String,
 }
 
 /// `GET /acts/{id}/diff?from=&to=`: the redline between two dates.
-pub async fn diff(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<PageQuery>) -> Response {
+pub async fn diff(
+    State(s): State<Arc<AppState>>,
+    OriginalUri(uri): OriginalUri,
+    id: Result<Path<String>, PathRejection>,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Response {
+    diff_page(&s, &uri, id, q).unwrap_or_else(|f| f.page(&uri))
+}
+
+fn diff_page(
+    s: &AppState,
+    uri: &Uri,
+    id: Result<Path<String>, PathRejection>,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Result<Response, Failure> {
+    let q = page_query(q, uri)?;
     let lang = parse(q.lang.as_deref());
+    let fail = failure(lang);
+    let Path(id) = id.map_err(|e| fail(StatusCode::BAD_REQUEST, e.body_text()))?;
     let Some(tl) = id.parse::<RegistryId>().ok().and_then(|id| s.library.timeline(&id)) else {
-        return error_page(lang, StatusCode::NOT_FOUND, &format!("{id} is not in the corpus"));
+        return Err(fail(StatusCode::NOT_FOUND, format!("{id} is not in the corpus")));
     };
-    let (from, to) = match (date_of(q.from.as_deref()), date_of(q.to.as_deref())) {
-        (Ok(f), Ok(t)) => (
-            f.unwrap_or(tl.base_date),
-            t.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        ),
-        (Err(e), _) | (_, Err(e)) => return error_page(lang, StatusCode::BAD_REQUEST, &e),
+    let bad = |e| fail(StatusCode::BAD_REQUEST, e);
+    let from = date_of(q.from.as_deref()).map_err(bad)?.unwrap_or(tl.base_date);
+    let to = date_of(q.to.as_deref())
+        .map_err(bad)?
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let d = crate::diff::diff(tl, from, to, crate::diff::DiffOptions::default())
+        .map_err(|e| fail(StatusCode::NOT_FOUND, e.to_string()))?;
+    let t = Words(lang);
+    let page = DiffPage {
+        layout: Layout::at(lang, t.get("changes"), uri),
+        t,
+        id,
+        from,
+        to,
+        redline: crate::diff::html::redline(&d),
     };
-    let d = match crate::diff::diff(tl, from, to, crate::diff::DiffOptions::default()) {
-        Ok(d) => d,
-        Err(e) => return error_page(lang, StatusCode::NOT_FOUND, &e.to_string()),
-    };
-    let body = format!(
-        "<h1>{} {id}</h1><form method=\"get\"><input type=\"hidden\" name=\"lang\" value=\"{l}\">\
-<label>{} <input type=\"date\" name=\"from\" value=\"{from}\"></label> <label>{} <input type=\"date\" name=\"to\" value=\"{to}\"></label> <button>{}</button></form>{}",
-        t(lang, "changes"),
-        t(lang, "from"),
-        t(lang, "to"),
-        t(lang, "show"),
-        crate::diff::html::redline(&d),
-        l = code(lang),
-    );
-    let path = format!("/acts/{id}/diff?from={from}&to={to}");
-    page(lang, t(lang, "changes"), "", &path, &body).into_response()
+    Ok(render(StatusCode::OK, &page, lang))
+}
+
+/// Search results.
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    layout: Layout,
+    t: Words,
+    outcome: Outcome,
+}
+
+/// What a search came to.
+enum Outcome {
+    /// No query was asked.
+    Nothing,
+    /// The query could not be run (a syntax error, say).
+    Failed(String),
+    /// Nothing matched.
+    NoHits,
+    /// This page of hits among `total`.
+    Hits { total: usize, hits: Vec<HitView> },
+}
+
+/// One hit.
+struct HitView {
+    act: String,
+    eid: String,
+    href: String,
+    from: String,
+    to: String,
+    snippet: Vec<SnippetPart>,
+}
+
+/// A run of a snippet's text, marked when it matched.
+struct SnippetPart {
+    text: String,
+    marked: bool,
+}
+
+/// `snippet` cut at the byte ranges `highlights` (sorted); a range that is out of
+/// order, out of bounds or not on character boundaries is left unmarked.
+fn snippet_parts(snippet: &str, highlights: &[(usize, usize)]) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for &(a, b) in highlights {
+        let (Some(before), Some(marked)) = (snippet.get(at..a), snippet.get(a..b)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            parts.push(SnippetPart {
+                text: before.to_string(),
+                marked: false,
+            });
+        }
+        parts.push(SnippetPart {
+            text: marked.to_string(),
+            marked: true,
+        });
+        at = b;
+    }
+    if let Some(rest) = snippet.get(at..).filter(|r| !r.is_empty()) {
+        parts.push(SnippetPart {
+            text: rest.to_string(),
+            marked: false,
+        });
+    }
+    parts
 }
 
 /// `GET /search?q=&as_of=`: search results with highlighted snippets.
-pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<PageQuery>) -> Response {
+pub async fn search(
+    State(s): State<Arc<AppState>>,
+    OriginalUri(uri): OriginalUri,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Response {
+    search_page(&s, &uri, q).unwrap_or_else(|f| f.page(&uri))
+}
+
+fn search_page(s: &AppState, uri: &Uri, q: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, Failure> {
     use crate::search::{SearchRequest, When};
+    let q = page_query(q, uri)?;
     let lang = parse(q.lang.as_deref());
+    let fail = failure(lang);
     let query = q.q.clone().unwrap_or_default();
     let Some(idx) = s.index.as_ref() else {
-        return error_page(lang, StatusCode::SERVICE_UNAVAILABLE, "no search index");
+        return Err(fail(StatusCode::SERVICE_UNAVAILABLE, "no search index".to_string()));
     };
-    let when = match date_of(q.as_of.as_deref()) {
-        Ok(Some(d)) => When::AsOf(d),
-        Ok(None) => When::AnyTime,
-        Err(e) => return error_page(lang, StatusCode::BAD_REQUEST, &e),
+    let when = match date_of(q.as_of.as_deref()).map_err(|e| fail(StatusCode::BAD_REQUEST, e))? {
+        Some(d) => When::AsOf(d),
+        None => When::AnyTime,
     };
-    let mut body = format!("<h1>{}</h1>", t(lang, "search"));
-    if !query.trim().is_empty() {
+    let outcome = if query.trim().is_empty() {
+        Outcome::Nothing
+    } else {
         let req = SearchRequest {
             query: query.clone(),
             when,
@@ -280,46 +598,100 @@ pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<PageQuery>) 
             offset: 0,
         };
         match crate::search::search(idx, &req) {
-            Err(e) => {
-                let _ = write!(body, "<p class=\"nq-error\">{}</p>", escape(&e.to_string()));
-            }
-            Ok(r) if r.total == 0 => {
-                let _ = write!(body, "<p>{}</p>", t(lang, "no_hits"));
-            }
-            Ok(r) => {
-                let _ = write!(body, "<p class=\"nq-meta\">{} {}</p>", t(lang, "hits"), r.total);
-                for h in &r.hits {
-                    let mut snippet = String::new();
-                    let mut at = 0;
-                    for &(a, b) in &h.highlights {
-                        let _ = write!(
-                            snippet,
-                            "{}<mark>{}</mark>",
-                            escape(&h.snippet[at..a]),
-                            escape(&h.snippet[a..b])
-                        );
-                        at = b;
-                    }
-                    snippet.push_str(&escape(&h.snippet[at..]));
-                    let to = h.valid_to.map_or("…".to_string(), |d| d.to_string());
-                    let from = h.valid_from.map_or("?".to_string(), |d| d.to_string());
-                    let _ = write!(
-                        body,
-                        "<div class=\"nq-hit\"><a href=\"/acts/{act}?lang={l}&as_of={from}#{eid}\">{act} {eid}</a> <span class=\"nq-meta\">[{from} – {to})</span><div>{snippet}</div></div>",
-                        act = escape(&h.act),
-                        eid = escape(&h.eid),
-                        l = code(lang),
-                    );
-                }
-            }
+            Err(e) => Outcome::Failed(e.to_string()),
+            Ok(r) if r.total == 0 => Outcome::NoHits,
+            Ok(r) => Outcome::Hits {
+                total: r.total,
+                hits: r
+                    .hits
+                    .iter()
+                    .map(|h| {
+                        let as_of = h.valid_from.map(|d| format!("&as_of={d}")).unwrap_or_default();
+                        HitView {
+                            href: format!(
+                                "/acts/{}?lang={}{as_of}#{}",
+                                url_encode(&h.act),
+                                code(lang),
+                                url_encode(&h.eid)
+                            ),
+                            act: h.act.clone(),
+                            eid: h.eid.clone(),
+                            from: h.valid_from.map_or("?".to_string(), |d| d.to_string()),
+                            to: h.valid_to.map_or("…".to_string(), |d| d.to_string()),
+                            snippet: snippet_parts(&h.snippet, &h.highlights),
+                        }
+                    })
+                    .collect(),
+            },
+        }
+    };
+    let t = Words(lang);
+    let mut layout = Layout::at(lang, t.get("search"), uri);
+    layout.query = query;
+    Ok(render(StatusCode::OK, &SearchPage { layout, t, outcome }, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_cut_at_their_highlights() {
+        let parts = snippet_parts("a <b> c", &[(2, 5), (4, 3), (6, 99)]);
+        let got: Vec<(&str, bool)> = parts.iter().map(|p| (p.text.as_str(), p.marked)).collect();
+        assert_eq!(got, [("a ", false), ("<b>", true), (" c", false)]);
+        // Not on a character boundary: left unmarked.
+        let parts = snippet_parts("жер", &[(1, 2)]);
+        assert_eq!(
+            (parts.len(), parts[0].text.as_str(), parts[0].marked),
+            (1, "жер", false)
+        );
+    }
+
+    /// A template whose rendering fails, as a broken value's `Display` would make it.
+    #[derive(Template)]
+    #[template(source = "<p>{{ broken }}</p>", ext = "html")]
+    struct Broken {
+        broken: Failing,
+    }
+
+    struct Failing;
+
+    impl std::fmt::Display for Failing {
+        fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            Err(std::fmt::Error)
         }
     }
-    page(
-        lang,
-        t(lang, "search"),
-        &query,
-        &format!("/search?q={}", url_encode(&query)),
-        &body,
-    )
-    .into_response()
+
+    #[test]
+    fn a_page_that_fails_to_render_is_a_localized_500_page() {
+        let (status, html) = render_html(StatusCode::OK, &Broken { broken: Failing }, Lang::Ru);
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(html.contains("<html lang=\"ru\">"), "{html}");
+        assert!(html.contains("<h1>500 Внутренняя ошибка сервера</h1>"), "{html}");
+        assert!(html.contains("Не удалось построить страницу"), "{html}");
+        let (status, html) = render_html(StatusCode::OK, &Broken { broken: Failing }, Lang::Kk);
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(html.contains("<h1>500 Сервердің ішкі қатесі</h1>"), "{html}");
+    }
+
+    #[test]
+    fn language_links_keep_only_local_paths() {
+        for path in ["//evil.example/x", "/\\evil.example", "evil"] {
+            let l = Layout::new(Lang::Kk, "", path, Some("a=1&lang=ru"));
+            assert_eq!(l.langs[1].href, "/?a=1&lang=ru", "{path}");
+        }
+        let l = Layout::new(Lang::En, "", "/acts/V1", Some("lang=kk&as_of=2026-01-01"));
+        let hrefs: Vec<&str> = l.langs.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(
+            hrefs,
+            [
+                "/acts/V1?as_of=2026-01-01&lang=kk",
+                "/acts/V1?as_of=2026-01-01&lang=ru",
+                "/acts/V1?as_of=2026-01-01&lang=en"
+            ]
+        );
+        assert_eq!(l.langs.iter().filter(|l| l.current).count(), 1);
+        assert!(l.langs[2].current);
+    }
 }
