@@ -13,6 +13,7 @@ impl From<search::SearchError> for CliError {
     fn from(e: search::SearchError) -> CliError {
         match e {
             search::SearchError::Query(m) => CliError::BadArgument(format!("malformed query: {m}")),
+            search::SearchError::Limit(l) => CliError::BadArgument(l.to_string()),
             other => CliError::NotFound(other.to_string()),
         }
     }
@@ -124,7 +125,6 @@ pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
     } else {
         When::AsOf(a.as_of.unwrap_or_else(today))
     };
-    let idx = fresh_index(root, dir)?;
     let req = SearchRequest {
         query: a.query.clone(),
         when,
@@ -133,6 +133,9 @@ pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
         limit: a.limit,
         offset: a.offset,
     };
+    // The same limits as the API, before the index is opened (or rebuilt).
+    search::limits::check(&req).map_err(|e| CliError::BadArgument(e.to_string()))?;
+    let idx = fresh_index(root, dir)?;
     let res = search::search(&idx, &req)?;
     if a.json {
         print_json(&res)?;
@@ -181,6 +184,10 @@ pub fn serve(root: &Path, dir: &Path, addr: std::net::SocketAddr) -> Result<Exit
     });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     eprintln!("serving the nusqa API on http://{addr}/api/acts");
-    runtime.block_on(crate::web::serve(state, addr))?;
+    runtime.block_on(crate::web::serve(
+        state,
+        addr,
+        crate::web::serve::ServeOptions::default(),
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -24,8 +24,10 @@
 pub mod error;
 mod extract;
 pub mod i18n;
+pub mod layers;
 pub mod pages;
 mod routes;
+pub mod serve;
 
 use std::sync::Arc;
 
@@ -43,8 +45,13 @@ pub struct AppState {
     pub index: Option<SearchIndex>,
 }
 
-/// The API's routes over `state`.
+/// The API's and the UI's routes over `state`, inside the layers every answer goes
+/// through ([`layers::wrap`]): what `nusqa serve` serves, and what the tests call.
 pub fn router(state: Arc<AppState>) -> Router {
+    layers::wrap(routes(state))
+}
+
+fn routes(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/api/acts", get(routes::acts))
         .route("/api/acts/{id}", get(routes::show))
@@ -62,11 +69,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/acts/{id}/diff", get(pages::diff))
         .route("/search", get(pages::search))
         .route("/static/style.css", get(pages::style))
+        .fallback(layers::not_found)
         .with_state(state)
 }
 
-/// Serves the API on `addr` until the process is stopped.
-pub async fn serve(state: Arc<AppState>, addr: std::net::SocketAddr) -> std::io::Result<()> {
+/// Serves the API and the UI on `addr` until Ctrl-C or SIGTERM.
+pub async fn serve(state: Arc<AppState>, addr: std::net::SocketAddr, opts: serve::ServeOptions) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    axum::serve(listener, router(state)).await
+    serve::serve_on(listener, router(state), opts, serve::shutdown_signal()).await
 }

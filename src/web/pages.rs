@@ -586,6 +586,9 @@ fn search_page(s: &AppState, uri: &Uri, q: Result<Query<PageQuery>, QueryRejecti
         Some(d) => When::AsOf(d),
         None => When::AnyTime,
     };
+    // A query the user can fix (malformed, or over a limit) is a 400, shown on the
+    // search page itself so that it can be corrected there.
+    let mut status = StatusCode::OK;
     let outcome = if query.trim().is_empty() {
         Outcome::Nothing
     } else {
@@ -598,7 +601,15 @@ fn search_page(s: &AppState, uri: &Uri, q: Result<Query<PageQuery>, QueryRejecti
             offset: 0,
         };
         match crate::search::search(idx, &req) {
-            Err(e) => Outcome::Failed(e.to_string()),
+            Err(e) => {
+                status = match e {
+                    crate::search::SearchError::Query(_) | crate::search::SearchError::Limit(_) => {
+                        StatusCode::BAD_REQUEST
+                    }
+                    _ => StatusCode::INTERNAL_SERVER_ERROR,
+                };
+                Outcome::Failed(e.to_string())
+            }
             Ok(r) if r.total == 0 => Outcome::NoHits,
             Ok(r) => Outcome::Hits {
                 total: r.total,
@@ -628,7 +639,7 @@ fn search_page(s: &AppState, uri: &Uri, q: Result<Query<PageQuery>, QueryRejecti
     let t = Words(lang);
     let mut layout = Layout::at(lang, t.get("search"), uri);
     layout.query = query;
-    Ok(render(StatusCode::OK, &SearchPage { layout, t, outcome }, lang))
+    Ok(render(status, &SearchPage { layout, t, outcome }, lang))
 }
 
 #[cfg(test)]

@@ -144,6 +144,11 @@ const STEM_CACHE_LIMIT: usize = 200_000;
 static STEMS: std::sync::LazyLock<std::sync::RwLock<std::collections::HashMap<String, String>>> =
     std::sync::LazyLock::new(Default::default);
 
+/// How many words the process-wide stem cache holds.
+pub fn stem_cache_len() -> usize {
+    STEMS.read().unwrap_or_else(|e| e.into_inner()).len()
+}
+
 /// The stem of `word`, from the cache when it is there.
 fn cached_stem(word: &str, out: &mut String) {
     // A poisoned lock only means another thread panicked mid-insert; the map is still
