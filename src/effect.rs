@@ -31,8 +31,8 @@ pub struct Reading {
 pub struct OpEffect {
     /// The operation's index in its act.
     pub index: usize,
-    /// Its JSON form, with the effective date worked out.
-    pub operation: serde_json::Value,
+    /// The operation, with its effective date worked out.
+    pub operation: crate::views::OperationView,
     /// The date it takes (or, pending, may earliest take) effect.
     pub date: Option<NaiveDate>,
     /// Scheduled or pending.
@@ -143,7 +143,7 @@ pub fn effect(lib: &Library, amending: &RegistryId, only: Option<&RegistryId>) -
         let date = resolved.earliest();
         let mut e = OpEffect {
             index,
-            operation: crate::render::op_json(op, index, Some(resolved)),
+            operation: crate::views::OperationView::new(op, index, Some(resolved)),
             date,
             status: resolved.status(),
             simulated: false,

@@ -22,6 +22,7 @@ pub mod render;
 pub mod search;
 pub mod services;
 pub mod synth;
+pub mod views;
 pub mod web;
 
 pub use library::{ActEntry, Library};

@@ -137,36 +137,3 @@ pub fn markdown(act: &Act, c: &Consolidated<'_>, notes: &Notes) -> String {
     });
     out
 }
-
-/// The JSON form of an operation with its effective date worked out: the stored fields
-/// plus `index` and an `effective` object of the shape documented in docs/json.md.
-pub fn op_json(
-    op: &crate::amend::Operation,
-    index: usize,
-    resolved: Option<crate::dates::Resolved>,
-) -> serde_json::Value {
-    use crate::dates::{EffectiveRule, Resolved};
-    use serde_json::json;
-    let (rule, event, days) = match &op.effective {
-        EffectiveRule::Fixed { .. } => ("fixed", None, None),
-        EffectiveRule::AfterEvent { event, days } => ("after_event", Some(event.as_str()), Some(*days)),
-        EffectiveRule::OnEntryIntoForce => ("on_entry_into_force", None, None),
-    };
-    let resolved = resolved.unwrap_or(Resolved::Pending { earliest: None });
-    let mut v = serde_json::to_value(op).unwrap_or_else(|_| json!({}));
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("index".into(), json!(index));
-        obj.insert(
-            "effective".into(),
-            json!({
-                "rule": rule,
-                "event": event,
-                "days": days,
-                "date": resolved.date(),
-                "earliest": resolved.earliest(),
-                "status": resolved.status(),
-            }),
-        );
-    }
-    v
-}

@@ -103,11 +103,14 @@ fn the_effect_of_order_429_covers_all_seven_acts() {
     assert_eq!(ops.iter().filter(|e| e.status == DateStatus::Pending).count(), 39);
     let fixed = ops.iter().find(|e| e.status == DateStatus::Scheduled).unwrap();
     assert_eq!(
-        (fixed.operation["target"].as_str(), fixed.date),
+        (
+            fixed.operation.operation.target.as_ref().map(|t| t.as_str()),
+            fixed.date
+        ),
         (Some("att_1__para_2"), Some(d("2026-01-01")))
     );
     for e in &ops {
-        let kind = e.operation["kind"].as_str().unwrap();
+        let kind = e.operation.operation.change.kind_name();
         let after = e.after.as_ref().unwrap_or_else(|| panic!("#{} has no after", e.index));
         match kind {
             "delete" => assert_eq!(after.status, Status::Repealed, "#{}", e.index),

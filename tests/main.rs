@@ -7,6 +7,7 @@ mod corpus_errors;
 mod datatests;
 mod diffs;
 mod hardening_http;
+mod json_shapes;
 mod order_429;
 mod parse_kk;
 mod properties;

@@ -10,7 +10,7 @@ use crate::corpus::{format, write};
 use crate::dates;
 use crate::model::{Act, Node, RegistryId};
 use crate::parse::{self, Parsed};
-use crate::render;
+use crate::views::OperationView;
 
 /// `nusqa amendments parse FILE|ACT [--json] [--write]`.
 ///
@@ -51,16 +51,18 @@ pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result
     };
     let mut resolved_act = act.clone();
     resolved_act.entry_into_force = parsed.entry_into_force.clone();
-    let views: Vec<serde_json::Value> = parsed
+    let views: Vec<OperationView> = parsed
         .ops
         .iter()
         .enumerate()
-        .map(|(i, op)| render::op_json(op, i, Some(dates::resolve(&op.effective, &resolved_act))))
+        .map(|(i, op)| OperationView::new(op, i, Some(dates::resolve(&op.effective, &resolved_act))))
         .collect();
     if json {
-        print_json(
-            &serde_json::json!({"act": act.id, "entry_into_force": parsed.entry_into_force, "operations": views}),
-        )?;
+        print_json(&ParsedView {
+            act: act.id,
+            entry_into_force: parsed.entry_into_force.as_ref(),
+            operations: &views,
+        })?;
     } else {
         print_summary(&act, &parsed, &views);
     }
@@ -102,7 +104,15 @@ fn read_act(path: &Path) -> Result<(Act, Vec<Node>), CliError> {
     Ok((act, tree))
 }
 
-fn print_summary(act: &Act, parsed: &Parsed, views: &[serde_json::Value]) {
+/// `amendments parse --json`: what the parser read.
+#[derive(serde::Serialize)]
+struct ParsedView<'a> {
+    act: RegistryId,
+    entry_into_force: Option<&'a dates::EntryIntoForce>,
+    operations: &'a [OperationView],
+}
+
+fn print_summary(act: &Act, parsed: &Parsed, views: &[OperationView]) {
     outln!("{}: {} operation(s)", act.id, parsed.ops.len());
     if let Some(eif) = &parsed.entry_into_force {
         outln!("entry into force: {:?}", eif.default);
@@ -116,22 +126,16 @@ fn print_summary(act: &Act, parsed: &Parsed, views: &[serde_json::Value]) {
         }
     }
     for v in views {
-        let eff = &v["effective"];
-        let when = eff["date"]
-            .as_str()
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("pending (earliest {})", eff["earliest"].as_str().unwrap_or("unknown")));
+        let op = &v.operation;
         outln!(
             "#{:<3} {:<18} {} {:<40} {}  [{} abzats {}]",
-            v["index"],
-            v["kind"].as_str().unwrap_or(""),
-            v["target_act"].as_str().unwrap_or(""),
-            v["target"].as_str().unwrap_or("(whole act)"),
-            when,
-            v["source_item"].as_str().unwrap_or(""),
-            v["source_abzats"]
-                .as_object()
-                .map_or("-".to_string(), |a| format!("{}-{}", a["from"], a["to"])),
+            v.index,
+            op.change.kind_name(),
+            op.target_act,
+            op.target.as_ref().map_or("(whole act)", |t| t.as_str()),
+            super::corpus_cmds::when(&v.effective),
+            op.source_item,
+            op.source_abzats.map_or("-".to_string(), |a| a.to_string()),
         );
     }
 }

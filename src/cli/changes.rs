@@ -5,12 +5,12 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use serde_json::json;
 
 use super::{CliError, print_json, today};
 use crate::corpus::Loaded;
 use crate::diff::{self, DiffOptions};
 use crate::model::RegistryId;
+use crate::views::{BlameView, EffectView};
 
 /// Output formats of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -61,15 +61,12 @@ pub fn effect_cmd(
     target: Option<&RegistryId>,
     as_json: bool,
 ) -> Result<ExitCode, CliError> {
-    let lib = &loaded.library;
-    if lib.act(id).is_none() {
-        return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
-    }
-    let groups = crate::effect::effect(lib, id, target);
+    let view = EffectView::build(&loaded.library, id, target)?;
     if as_json {
-        print_json(&json!({"act": id, "targets": groups}))?;
+        print_json(&view)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let groups = view.targets;
     if groups.is_empty() {
         outln!(
             "{id} makes no operations{}",
@@ -79,7 +76,7 @@ pub fn effect_cmd(
     for g in &groups {
         outln!("== {} {} ({} operation(s))", g.act, g.title, g.operations.len());
         for e in &g.operations {
-            let op = &e.operation;
+            let op = &e.operation.operation;
             let when = match (e.status, e.date) {
                 (crate::dates::DateStatus::Scheduled, Some(d)) => d.to_string(),
                 (_, Some(d)) => format!("pending, earliest {d}"),
@@ -88,8 +85,8 @@ pub fn effect_cmd(
             outln!(
                 "#{} {} {} — {when}{}",
                 e.index,
-                op["kind"].as_str().unwrap_or(""),
-                op["target"].as_str().unwrap_or("(whole act)"),
+                op.change.kind_name(),
+                op.target.as_ref().map_or("(whole act)", |t| t.as_str()),
                 if e.simulated { " (simulated)" } else { "" }
             );
             let show = |label: &str, r: &Option<crate::effect::Reading>| match r {
@@ -117,17 +114,12 @@ pub fn blame_cmd(
     as_of: Option<NaiveDate>,
     as_json: bool,
 ) -> Result<ExitCode, CliError> {
-    let lib = &loaded.library;
-    if lib.act(id).is_none() {
-        return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
-    }
-    let date = as_of.unwrap_or_else(today);
-    let lines = crate::blame::blame(lib, id, date).map_err(|e| CliError::NotFound(e.to_string()))?;
+    let view = BlameView::build(&loaded.library, id, as_of.unwrap_or_else(today))?;
     if as_json {
-        print_json(&json!({"act": id, "date": date, "nodes": lines}))?;
+        print_json(&view)?;
         return Ok(ExitCode::SUCCESS);
     }
-    for l in &lines {
+    for l in &view.nodes {
         let by = match &l.item {
             Some(item) => format!(
                 "{} ({}) {item}{}",

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{CliError, print_json};
 use crate::corpus::{self, Loaded};
 use crate::model::{Event, EventKind, Lang, RegistryId};
-use crate::render;
+use crate::views::{EffectiveView, OpsView};
 
 /// `nusqa check`.
 pub fn check(root: &Path, json: bool) -> Result<ExitCode, CliError> {
@@ -75,32 +75,19 @@ pub fn acts(loaded: &Loaded, json: bool) -> Result<ExitCode, CliError> {
 
 /// `nusqa ops ACT`.
 pub fn ops(loaded: &Loaded, id: &RegistryId, json: bool) -> Result<ExitCode, CliError> {
-    let lib = &loaded.library;
-    if lib.act(id).is_none() {
-        return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
-    }
-    let views: Vec<serde_json::Value> = lib
-        .ops_by(id)
-        .iter()
-        .enumerate()
-        .map(|(i, op)| render::op_json(op, i, lib.resolve(op)))
-        .collect();
+    let view = OpsView::build(&loaded.library, id)?;
     if json {
-        print_json(&views)?;
+        print_json(&view.operations)?;
     } else {
-        for v in &views {
-            let eff = &v["effective"];
-            let when = match (eff["date"].as_str(), eff["earliest"].as_str()) {
-                (Some(d), _) => d.to_string(),
-                (None, Some(e)) => format!("pending, earliest {e}"),
-                (None, None) => "pending".to_string(),
-            };
+        for v in &view.operations {
+            let op = &v.operation;
             outln!(
-                "#{} {} {} {} — {when}",
-                v["index"],
-                v["kind"].as_str().unwrap_or(""),
-                v["target_act"].as_str().unwrap_or(""),
-                v["target"].as_str().unwrap_or("(whole act)"),
+                "#{} {} {} {} — {}",
+                v.index,
+                op.change.kind_name(),
+                op.target_act,
+                op.target.as_ref().map_or("(whole act)", |t| t.as_str()),
+                when(&v.effective),
             );
         }
     }
@@ -157,4 +144,13 @@ fn pending_of(loaded: &Loaded, id: &RegistryId) -> usize {
         .iter()
         .filter(|op| lib.resolve(op).is_some_and(|r| r.date().is_none()))
         .count()
+}
+
+/// "2025-12-06", or "pending, earliest 2025-12-06", or "pending".
+pub(super) fn when(e: &EffectiveView) -> String {
+    match (e.date, e.earliest) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(d)) => format!("pending, earliest {d}"),
+        (None, None) => "pending".to_string(),
+    }
 }

@@ -295,6 +295,12 @@ pub enum CliError {
     Io(#[from] std::io::Error),
 }
 
+impl From<crate::views::ViewError> for CliError {
+    fn from(e: crate::views::ViewError) -> CliError {
+        CliError::NotFound(e.to_string())
+    }
+}
+
 impl From<CorpusError> for CliError {
     fn from(e: CorpusError) -> CliError {
         CliError::Corpus(Box::new(e))

@@ -4,7 +4,6 @@ use std::fmt::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use serde_json::json;
 
 use super::{CliError, print_json, today};
 use crate::corpus::Loaded;
@@ -24,13 +23,12 @@ fn not_found(e: ServiceError) -> CliError {
 
 /// `nusqa services [--as-of DATE]`.
 pub fn services(loaded: &Loaded, as_of: Option<NaiveDate>, json: bool) -> Result<ExitCode, CliError> {
-    let reg = Registry::new(&loaded.library);
-    let date = as_of.unwrap_or_else(today);
-    let list = reg.services(date);
+    let view = crate::views::ServicesView::build(&loaded.library, as_of.unwrap_or_else(today));
     if json {
-        print_json(&json!({"date": date, "services": list}))?;
+        print_json(&view)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let (date, list) = (view.date, view.services);
     outln!("{} state service(s) as of {date}", list.len());
     for s in &list {
         outln!("{}  {}", s.id, name_text(&s.name.kk));

@@ -3,13 +3,13 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use serde_json::json;
 
 use super::{CliError, Format, print_json, today};
 use crate::consolidate::{self, Status};
 use crate::corpus::Loaded;
 use crate::model::{Content, EId, Lang, RegistryId};
 use crate::render;
+use crate::views::{ActView, HistoryView};
 
 /// `nusqa show ACT [--as-of DATE] [--format text|md|json]`.
 pub fn show(
@@ -19,37 +19,24 @@ pub fn show(
     format: Format,
     notes: Option<Lang>,
 ) -> Result<ExitCode, CliError> {
-    let lib = &loaded.library;
-    let (Some(act), Some(tl)) = (lib.act(id), lib.timeline(id)) else {
-        return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
-    };
-    let date = as_of.unwrap_or_else(today);
-    let c = consolidate::consolidate(tl, date).map_err(|e| CliError::NotFound(e.to_string()))?;
-    let note_map = notes
-        .map(|lang| crate::notes::notes_map(lib, tl, &c, lang))
-        .unwrap_or_default();
+    let view = ActView::build(&loaded.library, id, as_of.unwrap_or_else(today), notes)?;
     match format {
-        Format::Text => out!("{}", render::text(act, &c, &note_map)),
-        Format::Md => out!("{}", render::markdown(act, &c, &note_map)),
-        Format::Json => print_json(&json!({"act": act, "consolidated": c, "notes": note_map}))?,
+        Format::Text => out!("{}", render::text(view.act, &view.consolidated, &view.notes)),
+        Format::Md => out!("{}", render::markdown(view.act, &view.consolidated, &view.notes)),
+        Format::Json => print_json(&view)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `nusqa history ACT EID`.
 pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Result<ExitCode, CliError> {
-    let lib = &loaded.library;
-    let tl = lib
-        .timeline(id)
-        .ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
     let eid: EId = eid.parse().map_err(|e| CliError::BadArgument(format!("{e}")))?;
-    let versions =
-        consolidate::history(tl, &eid).ok_or_else(|| CliError::NotFound(format!("{id} has no node `{eid}`")))?;
-    let pending = tl.pending_for(&eid);
+    let view = HistoryView::build(&loaded.library, id, &eid)?;
     if json {
-        print_json(&json!({"act": id, "eid": eid, "versions": versions, "pending": pending}))?;
+        print_json(&view)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let HistoryView { versions, pending, .. } = view;
     outln!("{id} {eid}");
     for v in versions {
         let to = v.validity.to.map_or("…".to_string(), |d| d.to_string());

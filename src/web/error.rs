@@ -113,3 +113,9 @@ impl From<crate::search::SearchError> for ApiError {
         }
     }
 }
+
+impl From<crate::views::ViewError> for ApiError {
+    fn from(e: crate::views::ViewError) -> ApiError {
+        ApiError::missing(e.to_string())
+    }
+}

@@ -8,13 +8,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiPath as Path, ApiQuery as Query};
 use crate::consolidate::{self, ActTimeline};
 use crate::model::{Act, EId, Lang, RegistryId};
+use crate::views;
 
 type ApiResult = Result<Response, ApiError>;
 
@@ -46,14 +46,16 @@ fn act_of<'s>(state: &'s AppState, id: &str) -> Result<(&'s Act, &'s ActTimeline
     }
 }
 
-fn json_ok(v: Value) -> ApiResult {
+/// A typed view as a JSON answer.
+fn json_ok<T: serde::Serialize>(v: &T) -> ApiResult {
     Ok(Json(v).into_response())
 }
 
 /// `GET /api/acts`.
 pub async fn acts(State(s): State<Arc<AppState>>) -> ApiResult {
-    let acts: Vec<&Act> = s.library.acts().collect();
-    json_ok(json!({"acts": acts}))
+    json_ok(&views::ActsView {
+        acts: s.library.acts().collect(),
+    })
 }
 
 /// Query parameters with a date.
@@ -65,41 +67,28 @@ pub struct AsOf {
 
 /// `GET /api/acts/{id}`.
 pub async fn show(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
-    let (act, tl) = act_of(&s, &id)?;
+    let (act, _) = act_of(&s, &id)?;
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
-    let c = consolidate::consolidate(tl, date).map_err(|e| missing(e.to_string()))?;
     let lang = match q.notes.as_deref() {
         None | Some("kk") => Some(Lang::Kk),
         Some("ru") => Some(Lang::Ru),
         Some("none") => None,
         Some(other) => return Err(bad(format!("notes must be kk, ru or none, not `{other}`"))),
     };
-    let notes = lang
-        .map(|lang| crate::notes::notes_map(&s.library, tl, &c, lang))
-        .unwrap_or_default();
-    json_ok(json!({"act": act, "consolidated": c, "notes": notes}))
+    json_ok(&views::ActView::build(&s.library, &act.id, date, lang)?)
 }
 
 /// `GET /api/acts/{id}/history/{eid}`.
 pub async fn history(State(s): State<Arc<AppState>>, Path((id, eid)): Path<(String, String)>) -> ApiResult {
-    let (act, tl) = act_of(&s, &id)?;
+    let (act, _) = act_of(&s, &id)?;
     let eid: EId = eid.parse().map_err(|e| bad(format!("{e}")))?;
-    let versions = consolidate::history(tl, &eid).ok_or_else(|| missing(format!("{} has no node `{eid}`", act.id)))?;
-    let pending = tl.pending_for(&eid);
-    json_ok(json!({"act": act.id, "eid": eid, "versions": versions, "pending": pending}))
+    json_ok(&views::HistoryView::build(&s.library, &act.id, &eid)?)
 }
 
 /// `GET /api/acts/{id}/ops`.
 pub async fn ops(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
     let (act, _) = act_of(&s, &id)?;
-    let lib = &s.library;
-    let ops: Vec<Value> = lib
-        .ops_by(&act.id)
-        .iter()
-        .enumerate()
-        .map(|(i, op)| crate::render::op_json(op, i, lib.resolve(op)))
-        .collect();
-    json_ok(json!({"act": act.id, "operations": ops}))
+    json_ok(&views::OpsView::build(&s.library, &act.id)?)
 }
 
 /// Query parameters of a diff.
@@ -121,7 +110,7 @@ pub async fn diff(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(
         ..Default::default()
     };
     let d = crate::diff::diff(tl, from, to, opts).map_err(|e| missing(e.to_string()))?;
-    json_ok(json!(d))
+    json_ok(&d)
 }
 
 /// Query parameters of an effect.
@@ -138,16 +127,14 @@ pub async fn effect(State(s): State<Arc<AppState>>, Path(id): Path<String>, Quer
         .as_deref()
         .map(|t| t.parse::<RegistryId>().map_err(|e| bad(format!("{e}"))))
         .transpose()?;
-    let groups = crate::effect::effect(&s.library, &act.id, target.as_ref());
-    json_ok(json!({"act": act.id, "targets": groups}))
+    json_ok(&views::EffectView::build(&s.library, &act.id, target.as_ref())?)
 }
 
 /// `GET /api/acts/{id}/blame`.
 pub async fn blame(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
     let (act, _) = act_of(&s, &id)?;
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
-    let lines = crate::blame::blame(&s.library, &act.id, date).map_err(|e| missing(e.to_string()))?;
-    json_ok(json!({"act": act.id, "date": date, "nodes": lines}))
+    json_ok(&views::BlameView::build(&s.library, &act.id, date)?)
 }
 
 /// `GET /api/acts/{id}/akn`.
@@ -198,14 +185,13 @@ pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<SearchQuery>
         limit: q.limit.unwrap_or(10),
         offset: q.offset.unwrap_or(0),
     };
-    json_ok(json!(crate::search::search(idx, &req)?))
+    json_ok(&crate::search::search(idx, &req)?)
 }
 
 /// `GET /api/services`.
 pub async fn services(State(s): State<Arc<AppState>>, Query(q): Query<AsOf>) -> ApiResult {
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
-    let reg = crate::services::Registry::new(&s.library);
-    json_ok(json!({"date": date, "services": reg.services(date)}))
+    json_ok(&views::ServicesView::build(&s.library, date))
 }
 
 /// `GET /api/services/{id}`.
@@ -216,5 +202,5 @@ pub async fn service(State(s): State<Arc<AppState>>, Path(id): Path<String>, Que
         .map_err(|e: crate::services::ServiceIdError| bad(e.to_string()))?;
     let reg = crate::services::Registry::new(&s.library);
     let passport = reg.passport(&id, date).map_err(|e| missing(e.to_string()))?;
-    json_ok(json!(passport))
+    json_ok(&passport)
 }

@@ -1,0 +1,44 @@
+//! An act as in force on a date, with its editorial notes.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::ViewError;
+use crate::consolidate::{self, Consolidated};
+use crate::library::Library;
+use crate::model::{Act, Lang, RegistryId};
+use crate::render::Notes;
+
+/// `show --json` and `GET /api/acts/{id}`.
+#[derive(Debug, Serialize)]
+pub struct ActView<'a> {
+    /// The act's metadata.
+    pub act: &'a Act,
+    /// Its tree on the date.
+    pub consolidated: Consolidated<'a>,
+    /// Editorial notes by eId (empty when none were asked for).
+    pub notes: Notes,
+}
+
+impl<'a> ActView<'a> {
+    /// The act `id` on `date`, with notes in `notes` (none when `None`).
+    pub fn build(
+        lib: &'a Library,
+        id: &RegistryId,
+        date: NaiveDate,
+        notes: Option<Lang>,
+    ) -> Result<ActView<'a>, ViewError> {
+        let (Some(act), Some(tl)) = (lib.act(id), lib.timeline(id)) else {
+            return Err(ViewError::UnknownAct(*id));
+        };
+        let consolidated = consolidate::consolidate(tl, date)?;
+        let notes = notes
+            .map(|lang| crate::notes::notes_map(lib, tl, &consolidated, lang))
+            .unwrap_or_default();
+        Ok(ActView {
+            act,
+            consolidated,
+            notes,
+        })
+    }
+}
