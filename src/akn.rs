@@ -14,7 +14,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::consolidate::{Consolidated, ConsolidatedNode, Status};
-use crate::diff::html::escape;
+use crate::markup::escape_xml as escape;
 use crate::model::{Act, Lang, NodeKind};
 use crate::render::label;
 

@@ -15,6 +15,7 @@ pub mod dates;
 pub mod diff;
 pub mod effect;
 pub mod library;
+pub mod markup;
 pub mod model;
 pub mod notes;
 pub mod parse;

@@ -73,11 +73,11 @@ fn not_held_is_marked_and_no_text_is_added() {
     c.walk(&mut |n| {
         if n.status == Status::InForce {
             for l in n.text.unwrap_or("").lines() {
-                lines.insert(nusqa::diff::html::escape(l));
+                lines.insert(nusqa::markup::escape_xml(l));
             }
         }
         if let Some(h) = n.heading {
-            lines.insert(nusqa::diff::html::escape(h));
+            lines.insert(nusqa::markup::escape_xml(h));
         }
     });
     for p in xml.split("<p>").skip(1) {

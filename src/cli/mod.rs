@@ -17,6 +17,7 @@ mod bench;
 mod changes;
 mod corpus_cmds;
 mod search_cmd;
+mod serve_cmd;
 mod services;
 mod show;
 mod synth_cmd;
@@ -397,7 +398,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Index { index, threads, json } => search_cmd::index(&root, &index, threads, json),
         Command::Search(args) => search_cmd::search(&root, args),
-        Command::Serve { addr, index } => search_cmd::serve(&root, &index, addr),
+        Command::Serve { addr, index } => serve_cmd::serve(&root, &index, addr),
     }
 }
 

@@ -46,7 +46,11 @@ pub fn fresh_index(root: &Path, dir: &Path) -> Result<SearchIndex, CliError> {
 
 /// [`fresh_index`], rebuilding from `library` (already loaded from `root`) when given,
 /// so that a caller which needs the library anyway does not load the corpus twice.
-fn fresh_index_of(root: &Path, dir: &Path, library: Option<&crate::library::Library>) -> Result<SearchIndex, CliError> {
+pub(super) fn fresh_index_of(
+    root: &Path,
+    dir: &Path,
+    library: Option<&crate::library::Library>,
+) -> Result<SearchIndex, CliError> {
     let generation = corpus_generation(root)?;
     match SearchIndex::open(dir) {
         Ok(idx) if idx.generation().corpus == generation => Ok(idx),
@@ -171,23 +175,5 @@ pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `nusqa serve`: the JSON API on `addr`, over the corpus and a fresh search index.
-pub fn serve(root: &Path, dir: &Path, addr: std::net::SocketAddr) -> Result<ExitCode, CliError> {
-    let library = load_valid(root)?.library;
-    let index = fresh_index_of(root, dir, Some(&library))?;
-    let state = std::sync::Arc::new(crate::web::AppState {
-        library,
-        index: Some(index),
-    });
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    eprintln!("serving the nusqa API on http://{addr}/api/acts");
-    runtime.block_on(crate::web::serve(
-        state,
-        addr,
-        crate::web::serve::ServeOptions::default(),
-    ))?;
     Ok(ExitCode::SUCCESS)
 }
