@@ -10,11 +10,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::amend::{self, Operation};
-use crate::consolidate::{ConsolidatedNode, Status, consolidate, naive};
+use crate::consolidate::{ConsolidatedNode, Status, consolidate};
 use crate::dates::{DateStatus, Resolved};
 use crate::diff::{WordDiff, normalize::normalize, words};
 use crate::library::Library;
-use crate::model::{Content, EId, Lang, RegistryId, Tree};
+use crate::model::{EId, Lang, RegistryId};
 use crate::render::label;
 
 /// A node's reading at one moment: its status and the text of its whole subtree.
@@ -96,33 +96,6 @@ fn reading_of(n: &ConsolidatedNode<'_>) -> Reading {
     }
 }
 
-fn reading_in_tree(tree: &Tree, eid: &EId) -> Option<Reading> {
-    fn go(tree: &Tree, eid: &EId, out: &mut Vec<String>, top: bool) {
-        let Some(n) = tree.get(eid) else { return };
-        push_text(
-            out,
-            n.state.content.text(),
-            label(eid.kind(), n.state.num.as_deref()),
-            top,
-        );
-        for c in &n.children {
-            go(tree, c, out, false);
-        }
-    }
-    let n = tree.get(eid)?;
-    let status = match n.state.content {
-        Content::Text { .. } => Status::InForce,
-        Content::NotHeld => Status::NotHeld,
-        Content::Repealed => Status::Repealed,
-    };
-    let mut lines = Vec::new();
-    go(tree, eid, &mut lines, true);
-    Some(Reading {
-        status,
-        text: (!lines.is_empty()).then(|| lines.join("\n")),
-    })
-}
-
 /// The node an operation's effect is shown on: its target, or the inserted node.
 fn shown(op: &Operation) -> Option<EId> {
     match &op.change {
@@ -135,6 +108,8 @@ fn shown(op: &Operation) -> Option<EId> {
 pub fn effect(lib: &Library, amending: &RegistryId, only: Option<&RegistryId>) -> Vec<TargetEffects> {
     let mut groups: Vec<TargetEffects> = Vec::new();
     let Some(source) = lib.act(amending) else { return groups };
+    // Pending operations are read off one simulation in which all of them apply.
+    let sim = crate::what_if::has_pending(lib, source).then(|| crate::what_if::with_pending_resolved(lib, source));
     for (index, op) in lib.ops_by(amending).iter().enumerate() {
         if only.is_some_and(|t| t != &op.target_act) {
             continue;
@@ -165,15 +140,11 @@ pub fn effect(lib: &Library, amending: &RegistryId, only: Option<&RegistryId>) -
                 }
                 Resolved::Pending { .. } => {
                     e.simulated = true;
-                    if let (Some(act), Some(base), Some(schedule)) = (
-                        lib.act(&op.target_act),
-                        lib.base(&op.target_act),
-                        lib.schedule(&op.target_act),
-                    ) && let Ok(mut tree) = naive::consolidate(act, &base, &schedule, date)
-                        && amend::apply(&mut tree, op, date, &op.provenance(index)).is_ok()
-                    {
-                        e.after = reading_in_tree(&tree, &eid);
-                    }
+                    e.after = sim
+                        .as_ref()
+                        .and_then(|sim| sim.timeline(&op.target_act))
+                        .and_then(|stl| consolidate(stl, date).ok())
+                        .and_then(|c| c.find(eid.as_str()).map(reading_of));
                 }
             }
         }

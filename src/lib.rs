@@ -25,5 +25,6 @@ pub mod services;
 pub mod synth;
 pub mod views;
 pub mod web;
+pub mod what_if;
 
 pub use library::{ActEntry, Library};

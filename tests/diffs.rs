@@ -241,3 +241,50 @@ proptest! {
         }
     }
 }
+
+/// Two pending operations on one node compose in the simulation as they will once the
+/// date is known (each used to be simulated alone, and effect and impact disagreed).
+#[test]
+fn pending_operations_on_one_node_are_simulated_together() {
+    use nusqa::library::ActEntry;
+    let base = crate::support::act("V1400000001", "2014-01-01");
+    let mut amending = crate::support::act("V2500000002", "2025-09-30");
+    amending.registration = serde_json::from_value(serde_json::json!({"number": 2, "date": "2025-10-01"})).unwrap();
+    let op = |i: usize, words: &str, replacement: &str| -> nusqa::amend::Operation {
+        serde_json::from_value(serde_json::json!({
+            "source_act": "V2500000002", "source_item": format!("para_{}", i + 1), "source_abzats": null,
+            "target_act": "V1400000001", "target": "para_1", "kind": "replace_words",
+            "words": words, "replacement": replacement,
+            "effective": {"rule": "after_event", "event": "publication", "days": 10}
+        }))
+        .unwrap()
+    };
+    let entries = vec![
+        ActEntry {
+            act: base,
+            base: nusqa::corpus::format::parse("# para_1 [1]\nалғашқы мәтін бар\n").unwrap(),
+            ops: vec![],
+        },
+        ActEntry {
+            act: amending,
+            base: nusqa::corpus::format::parse("# para_1 [1]\nӨзгерістер.\n\n# para_2 [2]\nӨзгерістер.\n").unwrap(),
+            ops: vec![op(0, "алғашқы", "жаңа"), op(1, "мәтін", "сөз")],
+        },
+    ];
+    let (lib, errors) = Library::build(entries);
+    assert!(errors.is_empty(), "{errors:?}");
+    let after = |lib: &Library| -> Vec<Option<String>> {
+        nusqa::effect::effect(lib, &id("V2500000002"), None)
+            .iter()
+            .flat_map(|g| &g.operations)
+            .map(|e| e.after.as_ref().and_then(|r| r.text.clone()))
+            .collect()
+    };
+    let simulated = after(&lib);
+    assert_eq!(simulated, vec![Some("жаңа сөз бар".to_string()); 2]);
+    let mut published = lib.clone();
+    published
+        .record_event(&id("V2500000002"), EventKind::Publication, d("2025-10-01"))
+        .unwrap();
+    assert_eq!(after(&published), simulated);
+}

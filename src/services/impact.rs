@@ -10,7 +10,7 @@
 //! possible day (the act's registration, else adoption), so the same extraction rules
 //! apply. Nothing of that copy is ever stored.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
@@ -21,9 +21,8 @@ use super::model::{
 };
 use super::passport::Context;
 use super::span;
-use crate::dates::{DateStatus, EffectiveRule, Resolved};
-use crate::library::Library;
-use crate::model::{Act, EId, EventKind, RegistryId};
+use crate::dates::{DateStatus, Resolved};
+use crate::model::{EId, RegistryId};
 
 /// The impact of `act` on the services of `reg`.
 pub fn impact(reg: &Registry<'_>, act_id: &RegistryId) -> Result<Impact, ServiceError> {
@@ -32,7 +31,7 @@ pub fn impact(reg: &Registry<'_>, act_id: &RegistryId) -> Result<Impact, Service
     let ops = lib.ops_by(act_id);
     let resolved: Vec<Option<Resolved>> = ops.iter().map(|op| lib.resolve(op)).collect();
     let any_pending = resolved.iter().any(|r| matches!(r, Some(Resolved::Pending { .. })));
-    let simulated = any_pending.then(|| simulate(lib, act));
+    let simulated = any_pending.then(|| crate::what_if::with_pending_resolved(lib, act));
     let sim_reg = simulated.as_ref().map(Registry::new);
 
     // (service, pending, date in its view) → operation indexes and earliest date.
@@ -203,37 +202,4 @@ fn service_name(ctx: &Context<'_>, date: Option<NaiveDate>) -> Option<String> {
         .get(&ctx.def.id.rules)
         .and_then(|n| n.versions.iter().rev().find_map(|v| v.state.heading.clone()))
         .map(|h| super::extract::heading_name(&h))
-}
-
-/// A copy of `lib` in which the events that `act`'s pending operations wait for are
-/// recorded on the earliest day they can happen: the act's registration, else its
-/// adoption.
-fn simulate(lib: &Library, act: &Act) -> Library {
-    let mut sim = lib.clone();
-    let floor = act.registration.as_ref().and_then(|r| r.date).unwrap_or(act.date);
-    let mut events = BTreeSet::new();
-    for op in lib.ops_by(&act.id) {
-        if !matches!(lib.resolve(op), Some(Resolved::Pending { .. })) {
-            continue;
-        }
-        match &op.effective {
-            EffectiveRule::AfterEvent { event, .. } => {
-                events.insert(*event);
-            }
-            EffectiveRule::OnEntryIntoForce => {
-                let event = match act.entry_into_force.as_ref().map(|e| &e.default) {
-                    Some(EffectiveRule::AfterEvent { event, .. }) => *event,
-                    _ => EventKind::EntryIntoForce,
-                };
-                events.insert(event);
-            }
-            EffectiveRule::Fixed { .. } => {}
-        }
-    }
-    for e in events {
-        // Recording on the registration date cannot fail for a known act; if it did,
-        // the operations would stay pending and be shown without attributes.
-        let _ = sim.record_event(&act.id, e, floor);
-    }
-    sim
 }
