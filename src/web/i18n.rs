@@ -1,57 +1,98 @@
 //! The web UI's own words in Kazakh, Russian and English. Legal texts are shown as the
 //! registry holds them (Kazakh); only the interface is translated.
+//!
+//! Every word is a variant of [`Word`] with its three translations in one row of the
+//! table below, so a word missing in a language, or a key misspelt in a template, fails
+//! to compile.
 
 use crate::model::Lang;
 
-/// A UI string in `lang`.
-pub fn t(lang: Lang, key: &str) -> &'static str {
-    let (kk, ru, en) = match key {
-        "acts" => ("Актілер", "Акты", "Acts"),
-        "search" => ("Іздеу", "Поиск", "Search"),
-        "search_placeholder" => ("Мәтіннен іздеу…", "Поиск по тексту…", "Search the texts…"),
-        "in_force_on" => ("Күшіндегі редакция, күні", "Редакция, действующая на", "In force on"),
-        "show" => ("Көрсету", "Показать", "Show"),
-        "not_held" => (
-            "Тізілімде мәтіні жоқ",
-            "Текст в реестре отсутствует",
-            "Text not held by the registry",
-        ),
-        "repealed" => ("Алып тасталды", "Исключён", "Repealed"),
-        "pending" => (
-            "Күні әлі белгісіз өзгеріс қолданылуы мүмкін",
-            "Возможно изменение, дата которого ещё не известна",
-            "May already be changed by an amendment whose date is not yet known",
-        ),
-        "since" => ("бастап", "с", "since"),
-        "base_text" => ("бастапқы мәтін", "исходный текст", "base text"),
-        "by" => ("өзгерткен акт", "изменён актом", "by"),
-        "changes" => ("Өзгерістер", "Изменения", "Changes"),
-        "from" => ("бастап", "с", "from"),
-        "to" => ("дейін", "по", "to"),
-        "no_hits" => ("Ештеңе табылмады", "Ничего не найдено", "Nothing found"),
-        "hits" => ("табылды", "найдено", "found"),
-        "operations" => ("операция", "операций", "operations"),
-        "error" => ("Қате", "Ошибка", "Error"),
-        "bad_request" => ("Қате сұрау", "Неверный запрос", "Bad request"),
-        "not_found" => ("Табылмады", "Не найдено", "Not found"),
-        "unavailable" => ("Қызмет қолжетімсіз", "Сервис недоступен", "Service unavailable"),
-        "internal_error" => (
-            "Сервердің ішкі қатесі",
-            "Внутренняя ошибка сервера",
-            "Internal server error",
-        ),
-        "render_failed" => (
-            "Бетті көрсету мүмкін болмады",
-            "Не удалось построить страницу",
-            "The page could not be rendered",
-        ),
-        "footer" => (
-            "nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы",
-            "nusqa: нормативные акты Казахстана в редакции на любую дату",
-            "nusqa: Kazakhstan's regulatory acts as in force on any date",
-        ),
-        _ => ("?", "?", "?"),
+/// Declares [`Word`], its translations and a method of [`Words`] per word.
+macro_rules! words {
+    ($($(#[$doc:meta])* $variant:ident, $method:ident => ($kk:expr, $ru:expr, $en:expr $(,)?),)*) => {
+        /// A word of the UI.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Word {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Word {
+            /// Every word.
+            pub const ALL: &[Word] = &[$(Word::$variant,)*];
+
+            /// The word in Kazakh, Russian and English.
+            pub fn translations(self) -> (&'static str, &'static str, &'static str) {
+                match self {
+                    $(Word::$variant => ($kk, $ru, $en),)*
+                }
+            }
+        }
+
+        impl Words {
+            $(
+                $(#[$doc])*
+                pub fn $method(&self) -> &'static str {
+                    t(self.0, Word::$variant)
+                }
+            )*
+        }
     };
+}
+
+words! {
+    /// `acts`
+    Acts, acts => ("Актілер", "Акты", "Acts"),
+    /// `search`
+    Search, search => ("Іздеу", "Поиск", "Search"),
+    /// `search_placeholder`
+    SearchPlaceholder, search_placeholder => ("Мәтіннен іздеу…", "Поиск по тексту…", "Search the texts…"),
+    /// `in_force_on`
+    InForceOn, in_force_on => ("Күшіндегі редакция, күні", "Редакция, действующая на", "In force on"),
+    /// `show`
+    Show, show => ("Көрсету", "Показать", "Show"),
+    /// `not_held`
+    NotHeld, not_held => ("Тізілімде мәтіні жоқ", "Текст в реестре отсутствует", "Text not held by the registry"),
+    /// `repealed`
+    Repealed, repealed => ("Алып тасталды", "Исключён", "Repealed"),
+    /// `pending`
+    Pending, pending => ("Күні әлі белгісіз өзгеріс қолданылуы мүмкін", "Возможно изменение, дата которого ещё не известна", "May already be changed by an amendment whose date is not yet known"),
+    /// `since`
+    Since, since => ("бастап", "с", "since"),
+    /// `base_text`
+    BaseText, base_text => ("бастапқы мәтін", "исходный текст", "base text"),
+    /// `by`
+    By, by => ("өзгерткен акт", "изменён актом", "by"),
+    /// `changes`
+    Changes, changes => ("Өзгерістер", "Изменения", "Changes"),
+    /// `from`
+    From, from => ("бастап", "с", "from"),
+    /// `to`
+    To, to => ("дейін", "по", "to"),
+    /// `no_hits`
+    NoHits, no_hits => ("Ештеңе табылмады", "Ничего не найдено", "Nothing found"),
+    /// `hits`
+    Hits, hits => ("табылды", "найдено", "found"),
+    /// `operations`
+    Operations, operations => ("операция", "операций", "operations"),
+    /// `error`
+    Error, error => ("Қате", "Ошибка", "Error"),
+    /// `bad_request`
+    BadRequest, bad_request => ("Қате сұрау", "Неверный запрос", "Bad request"),
+    /// `not_found`
+    NotFound, not_found => ("Табылмады", "Не найдено", "Not found"),
+    /// `unavailable`
+    Unavailable, unavailable => ("Қызмет қолжетімсіз", "Сервис недоступен", "Service unavailable"),
+    /// `internal_error`
+    InternalError, internal_error => ("Сервердің ішкі қатесі", "Внутренняя ошибка сервера", "Internal server error"),
+    /// `render_failed`
+    RenderFailed, render_failed => ("Бетті көрсету мүмкін болмады", "Не удалось построить страницу", "The page could not be rendered"),
+    /// `footer`
+    Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
+}
+
+/// A UI word in `lang`.
+pub fn t(lang: Lang, word: Word) -> &'static str {
+    let (kk, ru, en) = word.translations();
     match lang {
         Lang::Kk => kk,
         Lang::Ru => ru,
@@ -59,14 +100,14 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     }
 }
 
-/// The UI's words in one language, for the templates: `{{ t.get("acts") }}`.
+/// The UI's words in one language, for the templates: `{{ t.acts() }}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words(pub Lang);
 
 impl Words {
-    /// The word for `key` (see [`t`]).
-    pub fn get(&self, key: &str) -> &'static str {
-        t(self.0, key)
+    /// The word in this language (see [`t`]).
+    pub fn get(&self, word: Word) -> &'static str {
+        t(self.0, word)
     }
 }
 
@@ -93,37 +134,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_is_translated() {
-        for key in [
-            "acts",
-            "search",
-            "search_placeholder",
-            "in_force_on",
-            "show",
-            "not_held",
-            "repealed",
-            "pending",
-            "since",
-            "base_text",
-            "by",
-            "changes",
-            "from",
-            "to",
-            "no_hits",
-            "hits",
-            "operations",
-            "error",
-            "bad_request",
-            "not_found",
-            "unavailable",
-            "internal_error",
-            "render_failed",
-            "footer",
-        ] {
-            for lang in [Lang::Kk, Lang::Ru, Lang::En] {
-                assert_ne!(t(lang, key), "?", "{key} in {lang:?}");
-            }
+    fn every_word_is_translated_and_distinct_per_language() {
+        for &w in Word::ALL {
+            let (kk, ru, en) = w.translations();
+            assert!(!kk.is_empty() && !ru.is_empty() && !en.is_empty(), "{w:?}");
         }
+        assert_eq!(t(Lang::Ru, Word::Acts), "Акты");
         assert_eq!(parse(Some("ru")), Lang::Ru);
         assert_eq!(parse(Some("xx")), Lang::Kk);
     }

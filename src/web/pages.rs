@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::AppState;
-use super::i18n::{Words, code, parse};
+use super::i18n::{Word, Words, code, parse};
 use crate::consolidate::{self, ConsolidatedNode, Status};
 use crate::model::{Lang, RegistryId};
 use crate::render::{Notes, label};
@@ -130,7 +130,7 @@ fn render_html(status: StatusCode, page: &impl Template, lang: Lang) -> (StatusC
                 lang,
                 Layout::new(lang, "", "/", None),
                 StatusCode::INTERNAL_SERVER_ERROR,
-                format!("{}: {e}", t.get("render_failed")),
+                format!("{}: {e}", t.get(Word::RenderFailed)),
             );
             let html = page.render().unwrap_or_else(|_| LAST_RESORT.to_string());
             (StatusCode::INTERNAL_SERVER_ERROR, html)
@@ -156,11 +156,11 @@ impl ErrorPage {
     fn new(lang: Lang, mut layout: Layout, status: StatusCode, message: String) -> Self {
         let t = Words(lang);
         let name = t.get(match status {
-            StatusCode::BAD_REQUEST => "bad_request",
-            StatusCode::NOT_FOUND => "not_found",
-            StatusCode::SERVICE_UNAVAILABLE => "unavailable",
-            StatusCode::INTERNAL_SERVER_ERROR => "internal_error",
-            _ => "error",
+            StatusCode::BAD_REQUEST => Word::BadRequest,
+            StatusCode::NOT_FOUND => Word::NotFound,
+            StatusCode::SERVICE_UNAVAILABLE => Word::Unavailable,
+            StatusCode::INTERNAL_SERVER_ERROR => Word::InternalError,
+            _ => Word::Error,
         });
         layout.title = format!("{} {name}", status.as_u16());
         ErrorPage {
@@ -287,7 +287,7 @@ pub async fn index(
         })
         .collect();
     let page = IndexPage {
-        layout: Layout::at(lang, t.get("acts"), &uri),
+        layout: Layout::at(lang, t.get(Word::Acts), &uri),
         t,
         acts,
     };
@@ -352,8 +352,8 @@ fn node_blocks(out: &mut Vec<Block>, n: &ConsolidatedNode<'_>, t: Words, notes: 
         Status::Pending => "pending",
     };
     let placeholder = match n.status {
-        Status::NotHeld => Some(t.get("not_held")),
-        Status::Repealed => Some(t.get("repealed")),
+        Status::NotHeld => Some(t.get(Word::NotHeld)),
+        Status::Repealed => Some(t.get(Word::Repealed)),
         _ => None,
     };
     let lines = match placeholder {
@@ -364,8 +364,8 @@ fn node_blocks(out: &mut Vec<Block>, n: &ConsolidatedNode<'_>, t: Words, notes: 
             .unwrap_or_default(),
     };
     let since = match t.0 {
-        Lang::Kk => format!("{} {}", n.since, t.get("since")),
-        _ => format!("{} {}", t.get("since"), n.since),
+        Lang::Kk => format!("{} {}", n.since, t.get(Word::Since)),
+        _ => format!("{} {}", t.get(Word::Since), n.since),
     };
     let act = n.source.act.to_string();
     out.push(Block::Open(Box::new(NodeView {
@@ -487,7 +487,7 @@ fn diff_page(
         .map_err(|e| fail(StatusCode::NOT_FOUND, e.to_string()))?;
     let t = Words(lang);
     let page = DiffPage {
-        layout: Layout::at(lang, t.get("changes"), uri),
+        layout: Layout::at(lang, t.get(Word::Changes), uri),
         t,
         id,
         from,
@@ -637,7 +637,7 @@ fn search_page(s: &AppState, uri: &Uri, q: Result<Query<PageQuery>, QueryRejecti
         }
     };
     let t = Words(lang);
-    let mut layout = Layout::at(lang, t.get("search"), uri);
+    let mut layout = Layout::at(lang, t.get(Word::Search), uri);
     layout.query = query;
     Ok(render(status, &SearchPage { layout, t, outcome }, lang))
 }
