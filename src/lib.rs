@@ -2,8 +2,13 @@
 //!
 //! The core (no I/O): [`model`], [`amend`], [`dates`], [`consolidate`] and [`library`].
 //! Around it: [`corpus`] (the files on disk), [`parse`] (reading Kazakh amending acts),
-//! [`render`] (text, Markdown, JSON views) and the `nusqa` command line.
+//! [`views`] (the typed answers), [`render`] (text and Markdown), [`search`], [`web`]
+//! (the only module that knows HTTP) and the `nusqa` command line.
+//!
+//! `missing_docs` is on: every public item says what it is.
 //! See ARCHITECTURE.md for the map and the invariants.
+
+#![warn(missing_docs)]
 
 pub mod akn;
 pub mod amend;
