@@ -509,3 +509,19 @@ pub fn generate(opts: SynthOptions) -> Vec<ActEntry> {
     out.extend(s.amending_acts());
     out
 }
+
+/// A wide synthetic act (labelled synthetic): its metadata, and its text in clause
+/// Markdown with `top_level` top-level paragraphs, each holding one subparagraph. The
+/// shape of a long flat text (a code, a list of rates) that stresses building the tree.
+pub fn wide_act(top_level: usize) -> (Act, String) {
+    let id = RegistryId::from_parts(2010, 99_000_000);
+    let date = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap_or_default();
+    let act = synthetic_act(id, date, "1".into(), "Синтетикалық ұзын бұйрық".into());
+    let mut text = String::with_capacity(top_level * 64);
+    for i in 1..=top_level {
+        text.push_str(&format!(
+            "# para_{i} [{i}]\nМәтін {i}.\n\n## para_{i}__subpara_1 [1]\nТармақша {i}.\n\n"
+        ));
+    }
+    (act, text)
+}
