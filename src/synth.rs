@@ -171,7 +171,8 @@ fn eid(s: &str) -> EId {
     s.parse().unwrap_or_else(|e| panic!("synth builds valid eIds: {e}"))
 }
 
-fn synthetic_act(id: RegistryId, date: NaiveDate, number: String, title: String) -> Act {
+/// A synthetic act's metadata (registered on its date of adoption).
+pub(crate) fn synthetic_act(id: RegistryId, date: NaiveDate, number: String, title: String) -> Act {
     let registration = Some(Registration {
         number: id.registration_number(),
         date: Some(date),

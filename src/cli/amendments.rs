@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{CliError, load_valid, print_json};
 use crate::amend::Operation;
-use crate::corpus::{format, write};
+use crate::corpus::{LoadOptions, format, read, write};
 use crate::dates;
 use crate::model::{Act, Node, RegistryId};
 use crate::parse::{self, Parsed};
@@ -18,8 +18,14 @@ use crate::render;
 /// is the registry id of an act in the corpus. Targets are resolved against the corpus.
 /// `--write` freezes the result into the corpus (ops.json and the entry-into-force
 /// clause in act.json); frozen operations are never overwritten.
-pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result<ExitCode, CliError> {
-    let loaded = load_valid(root)?;
+pub fn parse_cmd(
+    root: &Path,
+    opts: &LoadOptions,
+    what: &str,
+    json: bool,
+    write_out: bool,
+) -> Result<ExitCode, CliError> {
+    let loaded = load_valid(root, opts)?;
     let lib = &loaded.library;
     let (act, tree): (Act, Vec<Node>) = match what.parse::<RegistryId>() {
         Ok(id) => {
@@ -28,7 +34,7 @@ pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result
                 .ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
             (act.clone(), lib.base(&id).unwrap_or_default())
         }
-        Err(_) => read_act(Path::new(what))?,
+        Err(_) => read_act(Path::new(what), opts)?,
     };
     let bases: Vec<(&Act, Vec<Node>)> = lib
         .acts()
@@ -70,7 +76,7 @@ pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_act(path: &Path) -> Result<(Act, Vec<Node>), CliError> {
+fn read_act(path: &Path, opts: &LoadOptions) -> Result<(Act, Vec<Node>), CliError> {
     let dir = if path.is_dir() {
         path.to_path_buf()
     } else {
@@ -82,16 +88,11 @@ fn read_act(path: &Path) -> Result<(Act, Vec<Node>), CliError> {
         path.to_path_buf()
     };
     let act_path = dir.join("act.json");
-    let act_text = std::fs::read_to_string(&act_path).map_err(|e| {
-        CliError::NotFound(format!(
-            "{}: {e} (an act's metadata must sit beside its text)",
-            act_path.display()
-        ))
-    })?;
+    let act_text = read::read_text(&act_path, opts)
+        .map_err(|e| CliError::NotFound(format!("{e} (an act's metadata must sit beside its text)")))?;
     let act: Act = serde_json::from_str(&act_text)
         .map_err(|e| CliError::BadArgument(format!("{}:{}: {e}", act_path.display(), e.line())))?;
-    let text =
-        std::fs::read_to_string(&text_path).map_err(|e| CliError::NotFound(format!("{}: {e}", text_path.display())))?;
+    let text = read::read_text(&text_path, opts).map_err(|e| CliError::NotFound(e.to_string()))?;
     let tree = format::parse(&text).map_err(|errs| {
         let lines: Vec<String> = errs
             .iter()

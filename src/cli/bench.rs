@@ -17,6 +17,7 @@ use serde_json::json;
 
 use super::{CliError, print_json};
 use crate::consolidate::{self, naive};
+use crate::corpus::LoadOptions;
 use crate::library::Library;
 use crate::model::RegistryId;
 use crate::synth::{self, SynthOptions};
@@ -91,7 +92,7 @@ enum BenchWhat {
 }
 
 /// Runs `nusqa bench`.
-pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
+pub fn run(args: BenchArgs, opts: &LoadOptions) -> Result<ExitCode, CliError> {
     match args.what {
         BenchWhat::Consolidate {
             clauses,
@@ -109,14 +110,14 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
             queries,
             args.json,
         ),
-        BenchWhat::Load { dir } => load_bench(&dir, args.json),
+        BenchWhat::Load { dir } => load_bench(&dir, opts, args.json),
         BenchWhat::Tree { nodes } => tree_bench(nodes, args.json),
         BenchWhat::Diff { clauses, changes, runs } => diff_bench(clauses, changes, runs, args.json),
         BenchWhat::Search {
             dir,
             queries,
             baseline_queries,
-        } => search_bench(&dir, queries, baseline_queries, args.json),
+        } => search_bench(&dir, opts, queries, baseline_queries, args.json),
     }
 }
 
@@ -230,9 +231,9 @@ fn peak_rss_mib() -> f64 {
     status_mib("VmHWM:")
 }
 
-fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
+fn load_bench(dir: &std::path::Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, CliError> {
     let t = Instant::now();
-    let loaded = crate::corpus::load(dir)?;
+    let loaded = crate::corpus::load_with_options(dir, opts)?;
     let secs = t.elapsed().as_secs_f64();
     let rss = peak_rss_mib();
     let resident = status_mib("VmRSS:");
@@ -329,12 +330,13 @@ fn tree_bench(nodes: usize, json: bool) -> Result<ExitCode, CliError> {
 
 fn search_bench(
     dir: &std::path::Path,
+    opts: &LoadOptions,
     queries: usize,
     baseline_queries: usize,
     json: bool,
 ) -> Result<ExitCode, CliError> {
     use crate::search::{SearchIndex, SearchRequest, When};
-    let loaded = crate::corpus::load(dir)?;
+    let loaded = crate::corpus::load_with_options(dir, opts)?;
     let lib = &loaded.library;
     let versions = lib.version_count();
     let tmp = std::env::temp_dir().join(format!("nusqa-bench-index-{}", std::process::id()));

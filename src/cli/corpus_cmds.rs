@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::{CliError, print_json};
-use crate::corpus::{self, Loaded};
+use crate::corpus::{self, LoadOptions, Loaded};
 use crate::model::{Event, EventKind, Lang, RegistryId};
 use crate::render;
 
 /// `nusqa check`.
-pub fn check(root: &Path, json: bool) -> Result<ExitCode, CliError> {
-    let loaded = corpus::load(root)?;
+pub fn check(root: &Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, CliError> {
+    let loaded = corpus::load_with_options(root, opts)?;
     let lib = &loaded.library;
     let ops: usize = lib.acts().map(|a| lib.ops_by(&a.id).len()).sum();
     let pending: usize = lib
@@ -109,9 +109,16 @@ pub fn ops(loaded: &Loaded, id: &RegistryId, json: bool) -> Result<ExitCode, Cli
 
 /// `nusqa event ACT KIND DATE`: appends to the act's event log and reports what it
 /// resolved. Refuses events that fail the checks.
-pub fn event(root: &Path, id: &RegistryId, kind: &str, date: NaiveDate, json: bool) -> Result<ExitCode, CliError> {
+pub fn event(
+    root: &Path,
+    opts: &LoadOptions,
+    id: &RegistryId,
+    kind: &str,
+    date: NaiveDate,
+    json: bool,
+) -> Result<ExitCode, CliError> {
     let kind: EventKind = kind.parse().map_err(CliError::BadArgument)?;
-    let mut loaded = super::load_valid(root)?;
+    let mut loaded = super::load_valid(root, opts)?;
     let before: usize = pending_of(&loaded, id);
     let errors = loaded
         .library
