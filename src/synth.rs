@@ -472,11 +472,7 @@ impl Synth {
             );
             let (rule, publication) = self.amending_rule(k);
             if let Some(p) = publication {
-                act.events.push(Event {
-                    kind: EventKind::Publication,
-                    date: Some(p),
-                    note: None,
-                });
+                act.events.push(Event::new(EventKind::Publication, p));
             }
             act.entry_into_force = Some(crate::dates::EntryIntoForce {
                 default: rule,

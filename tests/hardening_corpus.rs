@@ -300,3 +300,356 @@ fn f11_search_rebuilds_after_an_edit_keeping_size_and_mtime() {
     let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
     assert!(v["total"].as_u64().unwrap() > 0, "{v}");
 }
+
+const ORDER: &str = "V2500037008";
+
+fn events_log(corpus: &Path) -> Option<Vec<u8>> {
+    fs::read(corpus.join("acts/V25/V2500037008/events.json")).ok()
+}
+
+fn records(corpus: &Path) -> Vec<serde_json::Value> {
+    events_log(corpus).map_or_else(Vec::new, |b| serde_json::from_slice(&b).unwrap())
+}
+
+/// The date from which `att_1__para_4` of Order 350 reads as Order 429 made it (60
+/// days after 429's publication, plus one).
+fn para_4_since(corpus: &Path) -> String {
+    let out = nusqa(corpus, &["show", "V1400010273", "--as-of", "2026-06-01", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p4 = &v["consolidated"]["nodes"][0]["children"][0];
+    assert_eq!(p4["eid"], "att_1__para_4");
+    p4["since"].as_str().unwrap().to_string()
+}
+
+/// F7: a second publication with another date moved all 40 operations and was
+/// accepted; it is refused now (exit 2), naming the recorded date and the way to
+/// correct it, and nothing is written. The same date again is a no-op.
+#[test]
+fn f7_a_second_date_is_refused_and_the_same_date_is_a_no_op() {
+    let dir = corpus_copy();
+    let first = nusqa(dir.path(), &["event", ORDER, "publication", "2025-10-06"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let log = events_log(dir.path()).unwrap();
+    assert_eq!(para_4_since(dir.path()), "2025-12-06");
+    let second = nusqa(dir.path(), &["event", ORDER, "publication", "2025-11-20"]);
+    assert_eq!(second.status.code(), Some(2), "{}", stdout(&second));
+    let err = stderr(&second);
+    assert!(err.contains("publication is already recorded on 2025-10-06"), "{err}");
+    assert!(
+        err.contains("nusqa event V2500037008 publication 2025-11-20 --correct --reason"),
+        "{err}"
+    );
+    assert_eq!(events_log(dir.path()).unwrap(), log, "nothing may be written");
+    assert_eq!(para_4_since(dir.path()), "2025-12-06");
+    let again = nusqa(dir.path(), &["event", ORDER, "publication", "2025-10-06"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again).contains("already recorded on 2025-10-06; nothing written"));
+    assert_eq!(events_log(dir.path()).unwrap(), log, "a no-op writes nothing");
+    let check = nusqa(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}
+
+/// F7: dates before the act's adoption or past the horizon (2100-12-31) are refused,
+/// a repeal too; the rule on registration is kept.
+#[test]
+fn f7_dates_before_adoption_or_past_the_horizon_are_refused() {
+    let dir = corpus_copy();
+    for (kind, date, says) in [
+        ("publication", "9999-12-31", "past the horizon of 2100-12-31"),
+        ("publication", "2101-01-01", "past the horizon of 2100-12-31"),
+        ("repeal", "1900-01-01", "before the act's adoption on 2025-09-30"),
+        ("repeal", "9999-12-31", "past the horizon"),
+        ("publication", "2025-09-30", "before registration on 2025-10-01"),
+    ] {
+        let out = nusqa(dir.path(), &["event", ORDER, kind, date]);
+        assert_eq!(out.status.code(), Some(2), "{kind} {date}: {}", stdout(&out));
+        assert!(stderr(&out).contains(says), "{kind} {date}: {}", stderr(&out));
+        assert_eq!(events_log(dir.path()), None, "{kind} {date} wrote the log");
+    }
+    // On the horizon itself, and a repeal before registration, are accepted.
+    let ok = nusqa(dir.path(), &["event", ORDER, "repeal", "2025-09-30"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let ok = nusqa(dir.path(), &["event", "V1400010273", "repeal", "2100-12-31"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+}
+
+/// F7: a changed date is a correction: a new record that keeps the first, carries
+/// `corrects` and a required `reason`; the latest correction wins.
+#[test]
+fn f7_a_correction_keeps_the_first_record_and_wins() {
+    let dir = corpus_copy();
+    // Nothing to correct yet.
+    let early = nusqa(
+        dir.path(),
+        &[
+            "event",
+            ORDER,
+            "publication",
+            "2025-10-07",
+            "--correct",
+            "--reason",
+            "note",
+        ],
+    );
+    assert_eq!(early.status.code(), Some(2));
+    assert!(stderr(&early).contains("nothing to correct"), "{}", stderr(&early));
+    assert!(
+        nusqa(dir.path(), &["event", ORDER, "publication", "2025-10-06"])
+            .status
+            .success()
+    );
+    // A correction needs a reason, and a non-empty one.
+    let no_reason = nusqa(dir.path(), &["event", ORDER, "publication", "2025-10-07", "--correct"]);
+    assert_eq!(no_reason.status.code(), Some(2));
+    let blank = nusqa(
+        dir.path(),
+        &[
+            "event",
+            ORDER,
+            "publication",
+            "2025-10-07",
+            "--correct",
+            "--reason",
+            "  ",
+        ],
+    );
+    assert_eq!(blank.status.code(), Some(2));
+    assert!(stderr(&blank).contains("non-empty --reason"), "{}", stderr(&blank));
+    assert_eq!(records(dir.path()).len(), 1);
+    let fix = nusqa(
+        dir.path(),
+        &[
+            "event",
+            ORDER,
+            "publication",
+            "2025-10-07",
+            "--correct",
+            "--reason",
+            "registry note of 2025-10-08: first published on 7 October",
+            "--author",
+            "editor-1",
+        ],
+    );
+    assert!(fix.status.success(), "{}", stderr(&fix));
+    assert!(
+        stdout(&fix).contains("corrected publication of V2500037008 from 2025-10-06 to 2025-10-07"),
+        "{}",
+        stdout(&fix)
+    );
+    let log = records(dir.path());
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0]["date"], "2025-10-06");
+    assert_eq!(log[0].get("corrects"), None);
+    assert_eq!(log[1]["date"], "2025-10-07");
+    assert_eq!(log[1]["corrects"], "2025-10-06");
+    assert_eq!(
+        log[1]["reason"],
+        "registry note of 2025-10-08: first published on 7 October"
+    );
+    assert_eq!(log[1]["author"], "editor-1");
+    assert_eq!(para_4_since(dir.path()), "2025-12-07");
+    // A second correction supersedes the first; the latest wins.
+    let fix2 = nusqa(
+        dir.path(),
+        &[
+            "event",
+            ORDER,
+            "publication",
+            "2025-10-08",
+            "--correct",
+            "--reason",
+            "again",
+        ],
+    );
+    assert!(fix2.status.success(), "{}", stderr(&fix2));
+    assert_eq!(records(dir.path())[2]["corrects"], "2025-10-07");
+    assert_eq!(para_4_since(dir.path()), "2025-12-08");
+    let check = nusqa(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}
+
+/// F7: logs written before corrections existed still load.
+#[test]
+fn f7_an_old_event_log_still_loads() {
+    let dir = corpus_copy();
+    fs::write(
+        dir.path().join("acts/V25/V2500037008/events.json"),
+        "[\n  {\n    \"kind\": \"publication\",\n    \"date\": \"2025-10-06\",\n    \"note\": \"Әділет\",\n    \"recorded\": \"2026-01-02T10:00:00Z\"\n  }\n]\n",
+    )
+    .unwrap();
+    let check = nusqa(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(stdout(&check).contains("(0 pending)"), "{}", stdout(&check));
+    assert_eq!(para_4_since(dir.path()), "2025-12-06");
+}
+
+/// F7: `check` reports duplicate and contradictory events in events.json and act.json
+/// with the file and line: two dates without a correction, a correction that names
+/// another date than the one it supersedes or has no reason, dates before adoption or
+/// past the horizon.
+#[test]
+fn f7_check_reports_contradictory_events_with_file_and_line() {
+    let dir = corpus_copy();
+    let act_dir = dir.path().join("acts/V25/V2500037008");
+    fs::write(
+        act_dir.join("events.json"),
+        r#"[
+  {"kind": "publication", "date": "2025-10-06", "recorded": "r"},
+  {"kind": "publication", "date": "2025-11-20", "recorded": "r"},
+  {"kind": "publication", "date": "2025-10-07", "corrects": "2025-10-01", "reason": "x", "recorded": "r"},
+  {"kind": "publication", "date": "2025-10-08", "corrects": "2025-10-07", "recorded": "r"},
+  {"kind": "entry_into_force", "date": "2025-12-06", "recorded": "r"},
+  {"kind": "entry_into_force", "date": "2025-12-06", "recorded": "r"},
+  {"kind": "repeal", "date": "1900-01-01", "recorded": "r"},
+  {"kind": "repeal", "date": "9999-12-31", "corrects": "1900-01-01", "reason": "typo", "recorded": "r"}
+]
+"#,
+    )
+    .unwrap();
+    let out = nusqa(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for (line, says) in [
+        (
+            3,
+            "publication on 2025-11-20 contradicts the publication recorded on 2025-10-06",
+        ),
+        (
+            4,
+            "says it corrects 2025-10-01, but the date it supersedes is 2025-11-20",
+        ),
+        (5, "correction of publication has no reason"),
+        (7, "entry_into_force on 2025-12-06 is recorded twice"),
+        (
+            8,
+            "repeal on 1900-01-01 is dated before the act's adoption on 2025-09-30",
+        ),
+        (9, "repeal on 9999-12-31 is dated past the horizon of 2100-12-31"),
+    ] {
+        let place = format!("V2500037008/events.json:{line}: V2500037008: ");
+        assert!(
+            text.lines().any(|l| l.contains(&place) && l.contains(says)),
+            "line {line}, {says}:\n{text}"
+        );
+    }
+    assert!(text.contains("; 6 error(s)"), "{text}");
+    // In act.json too, and between act.json and the log.
+    fs::remove_file(act_dir.join("events.json")).unwrap();
+    let act_json = act_dir.join("act.json");
+    let act = fs::read_to_string(&act_json).unwrap();
+    let needle = "\"note\": \"the date of first official publication is not in the registry's seed\"\n    }";
+    assert!(act.contains(needle));
+    let act = act.replacen(
+        needle,
+        &format!("{needle},\n    {{\"kind\": \"publication\", \"date\": \"2025-10-06\"}},\n    {{\"kind\": \"publication\", \"date\": \"2025-10-09\"}}"),
+        1,
+    );
+    fs::write(&act_json, &act).unwrap();
+    let line = act.lines().position(|l| l.contains("\"2025-10-09\"")).unwrap() + 1;
+    let out = nusqa(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let place = format!("V2500037008/act.json:{line}: V2500037008: publication on 2025-10-09 contradicts");
+    assert!(stdout(&out).contains(&place), "{place}\n{}", stdout(&out));
+    // A first event in act.json and a second date in the log.
+    let act = act.replacen(",\n    {\"kind\": \"publication\", \"date\": \"2025-10-09\"}", "", 1);
+    fs::write(&act_json, &act).unwrap();
+    fs::write(
+        act_dir.join("events.json"),
+        "[\n  {\"kind\": \"publication\", \"date\": \"2025-10-10\", \"recorded\": \"r\"}\n]\n",
+    )
+    .unwrap();
+    let out = nusqa(dir.path(), &["check"]);
+    assert!(
+        stdout(&out).contains(
+            "events.json:2: V2500037008: publication on 2025-10-10 contradicts the publication recorded on 2025-10-06"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// Starts `nusqa` without waiting for it.
+fn spawn(corpus: &Path, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nusqa"))
+        .arg("--corpus")
+        .arg(corpus)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// F8: two `event` commands at once both reported success and one record was lost
+/// (38 rounds of 60). Writers take the corpus lock before reading now: no record is
+/// ever lost.
+#[test]
+fn f8_concurrent_events_of_one_act_are_never_lost() {
+    for round in 0..20 {
+        let dir = corpus_copy();
+        let a = spawn(dir.path(), &["event", ORDER, "publication", "2025-10-06"]);
+        let b = spawn(dir.path(), &["event", ORDER, "entry_into_force", "2025-12-06"]);
+        let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+        assert!(a.status.success(), "round {round}: {}", stderr(&a));
+        assert!(b.status.success(), "round {round}: {}", stderr(&b));
+        let mut kinds: Vec<String> = records(dir.path())
+            .iter()
+            .map(|r| r["kind"].as_str().unwrap().to_string())
+            .collect();
+        kinds.sort();
+        assert_eq!(kinds, ["entry_into_force", "publication"], "round {round}");
+        if round == 0 {
+            let check = nusqa(dir.path(), &["check"]);
+            assert!(check.status.success(), "{}", stdout(&check));
+        }
+    }
+}
+
+/// F8: two different dates of the same event at once: exactly one is recorded, the
+/// other is refused as a second date.
+#[test]
+fn f8_concurrent_dates_of_one_event_record_exactly_one() {
+    for round in 0..10 {
+        let dir = corpus_copy();
+        let a = spawn(dir.path(), &["event", ORDER, "publication", "2025-10-06"]);
+        let b = spawn(dir.path(), &["event", ORDER, "publication", "2025-10-09"]);
+        let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+        let ok: Vec<&Output> = outs.iter().filter(|o| o.status.success()).collect();
+        let refused: Vec<&Output> = outs.iter().filter(|o| o.status.code() == Some(2)).collect();
+        assert_eq!((ok.len(), refused.len()), (1, 1), "round {round}");
+        assert!(
+            stderr(refused[0]).contains("already recorded on"),
+            "{}",
+            stderr(refused[0])
+        );
+        let log = records(dir.path());
+        assert_eq!(log.len(), 1, "round {round}");
+        let recorded = log[0]["date"].as_str().unwrap();
+        assert!(stdout(ok[0]).contains(recorded), "round {round}");
+    }
+}
+
+/// F8: a stale temporary file of an interrupted write is neither read nor reported by
+/// the loader, and the next writer removes it.
+#[test]
+fn f8_stale_temp_files_are_ignored_and_removed_by_the_next_writer() {
+    let dir = corpus_copy();
+    let act_dir = dir.path().join("acts/V25/V2500037008");
+    let stale = act_dir.join(".events.json.tmp4194305");
+    fs::write(&stale, "[{\"half\": ").unwrap();
+    let check = nusqa(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    let ev = nusqa(dir.path(), &["event", ORDER, "publication", "2025-10-06"]);
+    assert!(ev.status.success(), "{}", stderr(&ev));
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    let names: Vec<String> = fs::read_dir(&act_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+    // The lock file is in the corpus root, and git-ignored.
+    assert!(dir.path().join(".lock").is_file());
+    let ignore = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "/corpus/.lock"), "{ignore}");
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{CliError, load_valid, print_json};
 use crate::amend::Operation;
-use crate::corpus::{LoadOptions, format, read, write};
+use crate::corpus::{CorpusLock, LoadOptions, format, read, write};
 use crate::dates;
 use crate::model::{Act, Node, RegistryId};
 use crate::parse::{self, Parsed};
@@ -25,6 +25,8 @@ pub fn parse_cmd(
     json: bool,
     write_out: bool,
 ) -> Result<ExitCode, CliError> {
+    // A writer takes the lock before it reads what it validates against.
+    let lock = write_out.then(|| CorpusLock::acquire(root)).transpose()?;
     let loaded = load_valid(root, opts)?;
     let lib = &loaded.library;
     let (act, tree): (Act, Vec<Node>) = match what.parse::<RegistryId>() {
@@ -70,8 +72,8 @@ pub fn parse_cmd(
     } else {
         print_summary(&act, &parsed, &views);
     }
-    if write_out {
-        freeze(root, &act, &parsed)?;
+    if let Some(lock) = &lock {
+        freeze(lock, root, opts, &act, &parsed)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -139,11 +141,12 @@ fn print_summary(act: &Act, parsed: &Parsed, views: &[serde_json::Value]) {
 
 /// Writes the operations and the entry-into-force clause into the act's directory,
 /// unless operations are frozen there already.
-fn freeze(root: &Path, act: &Act, parsed: &Parsed) -> Result<(), CliError> {
+fn freeze(lock: &CorpusLock, root: &Path, opts: &LoadOptions, act: &Act, parsed: &Parsed) -> Result<(), CliError> {
     let dir = write::act_dir(root, &act.id);
+    write::remove_stale_temp_files(lock, &dir)?;
     let ops_path = dir.join("ops.json");
-    if ops_path.exists() {
-        let frozen: Vec<Operation> = serde_json::from_str(&std::fs::read_to_string(&ops_path)?)
+    if let Some(text) = read::read_text_optional(&ops_path, opts)? {
+        let frozen: Vec<Operation> = serde_json::from_str(&text)
             .map_err(|e| CliError::BadArgument(format!("{}:{}: {e}", ops_path.display(), e.line())))?;
         if frozen == parsed.ops {
             outln!("{} already holds exactly these operations", ops_path.display());

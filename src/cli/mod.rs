@@ -164,7 +164,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Record an event of an act (e.g. its first publication).
+    /// Record an event of an act (e.g. its first publication), or correct its date.
+    ///
+    /// An act has one date per event: recording the date already recorded changes
+    /// nothing; another date is refused unless given as a correction (`--correct
+    /// --reason`), which the log keeps beside the record it supersedes. Writers take the
+    /// corpus lock, so concurrent commands queue.
     Event {
         /// The act's registry id.
         act: String,
@@ -172,6 +177,15 @@ enum Command {
         kind: String,
         /// The date (YYYY-MM-DD).
         date: NaiveDate,
+        /// Correct the recorded date of this event to DATE.
+        #[arg(long, requires = "reason")]
+        correct: bool,
+        /// Why the date changes (required with --correct), e.g. the registry's note.
+        #[arg(long, requires = "correct")]
+        reason: Option<String>,
+        /// Who records it (optional; reserved for the publishing workflow).
+        #[arg(long)]
+        author: Option<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -370,9 +384,26 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::History { act, eid, json } => show::history(&load_valid(&root, &opts)?, &parse_id(&act)?, &eid, json),
         Command::Ops { act, json } => corpus_cmds::ops(&load_valid(&root, &opts)?, &parse_id(&act)?, json),
-        Command::Event { act, kind, date, json } => {
-            corpus_cmds::event(&root, &opts, &parse_id(&act)?, &kind, date, json)
-        }
+        Command::Event {
+            act,
+            kind,
+            date,
+            correct,
+            reason,
+            author,
+            json,
+        } => corpus_cmds::event(
+            &root,
+            &opts,
+            &parse_id(&act)?,
+            &kind,
+            date,
+            corpus_cmds::EventMode {
+                correct: correct.then(|| reason.unwrap_or_default()),
+                author,
+            },
+            json,
+        ),
         Command::Synth {
             acts,
             amendments,

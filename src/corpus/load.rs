@@ -13,7 +13,7 @@ use super::read::{self, LoadOptions};
 use super::write::LoggedEvent;
 use crate::amend::{Operation, Origin};
 use crate::library::{ActEntry, Library};
-use crate::model::{Act, RegistryId};
+use crate::model::{Act, Event, RegistryId};
 
 /// A loaded corpus: the library, and every error found on the way.
 #[derive(Debug)]
@@ -218,8 +218,11 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
     let mut errors = Vec::new();
     let act_path = dir.join("act.json");
     let mut act: Act = match read::read_optional(&act_path, opts) {
-        Ok(Some(bytes)) => match parse_json(&act_path, &bytes) {
-            Ok(a) => a,
+        Ok(Some(bytes)) => match parse_json::<Act>(&act_path, &bytes) {
+            Ok(mut a) => {
+                place_act_events(&act_path, &bytes, &mut a);
+                a
+            }
             Err(e) => return Err(vec![e]),
         },
         Ok(None) => return Err(vec![CorpusError::at(dir, None, ErrorKind::MissingActJson)]),
@@ -288,11 +291,11 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
         }
     };
     let events_path = dir.join("events.json");
-    match read::read_optional(&events_path, opts) {
-        Ok(Some(bytes)) => match parse_json::<Vec<LoggedEvent>>(&events_path, &bytes) {
-            Ok(log) => act.events.extend(log.into_iter().map(|l| l.event)),
-            Err(e) => errors.push(e.act(&act.id)),
-        },
+    match read::read_text_optional(&events_path, opts) {
+        Ok(Some(text)) => {
+            let log = read_events(&events_path, &text, &act.id, &mut errors);
+            act.events.extend(log);
+        }
         Ok(None) => {}
         Err(e) => errors.push(e.act(&act.id)),
     }
@@ -375,6 +378,65 @@ fn check_entries(dir: &Path, opts: &LoadOptions, id: &RegistryId, errors: &mut V
     }
 }
 
+/// The events array of act.json, as raw slices, to find each event's line.
+#[derive(serde::Deserialize)]
+struct EventsOf<'a> {
+    #[serde(borrow, default)]
+    events: Vec<&'a RawValue>,
+}
+
+/// Gives each event of act.json its file and line.
+fn place_act_events(path: &Path, bytes: &[u8], act: &mut Act) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let Ok(of) = serde_json::from_str::<EventsOf<'_>>(text) else {
+        return;
+    };
+    for (e, raw) in act.events.iter_mut().zip(of.events) {
+        e.origin = Some(Origin {
+            file: path.to_path_buf(),
+            line: start_line(text, raw).1,
+        });
+    }
+}
+
+/// Where an element of a JSON array (a slice of `text`) starts: the line its slice
+/// starts on (serde's errors count from there), and the line of its first character
+/// (the slice may start with the whitespace after a comma).
+fn start_line(text: &str, raw: &RawValue) -> (usize, usize) {
+    let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+    let raw_line = text[..start].matches('\n').count() + 1;
+    let lead = &raw.get()[..raw.get().len() - raw.get().trim_start().len()];
+    (raw_line, raw_line + lead.matches('\n').count())
+}
+
+/// Reads events.json, giving each record its file and line. A malformed record is
+/// reported and left out; the others load, in the order they were recorded.
+fn read_events(path: &Path, text: &str, act: &RegistryId, errors: &mut Vec<CorpusError>) -> Vec<Event> {
+    let raws: Vec<&RawValue> = match serde_json::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(CorpusError::at(path, Some(e.line()), ErrorKind::Json(e.to_string())).act(act));
+            return Vec::new();
+        }
+    };
+    let mut events = Vec::with_capacity(raws.len());
+    for raw in raws {
+        let (raw_line, line) = start_line(text, raw);
+        match serde_json::from_str::<LoggedEvent>(raw.get()) {
+            Ok(logged) => events.push(Event {
+                origin: Some(Origin {
+                    file: path.to_path_buf(),
+                    line,
+                }),
+                ..logged.event
+            }),
+            Err(e) => errors
+                .push(CorpusError::at(path, Some(raw_line + e.line() - 1), ErrorKind::Json(e.to_string())).act(act)),
+        }
+    }
+    events
+}
+
 fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, CorpusError> {
     serde_json::from_slice(bytes).map_err(|e| CorpusError::at(path, Some(e.line()), ErrorKind::Json(e.to_string())))
 }
@@ -391,12 +453,9 @@ fn read_ops(path: &Path, text: &str, act: &RegistryId, errors: &mut Vec<CorpusEr
     };
     let mut ops = Vec::with_capacity(raws.len());
     for (i, raw) in raws.iter().enumerate() {
-        // The raw slice may start with the whitespace after a comma: errors count lines
-        // from the slice's start, the operation's place is its first character.
-        let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-        let raw_line = text[..start].matches('\n').count() + 1;
-        let lead = &raw.get()[..raw.get().len() - raw.get().trim_start().len()];
-        let line = raw_line + lead.matches('\n').count();
+        // Errors count lines from the slice's start, the operation's place is its first
+        // character.
+        let (raw_line, line) = start_line(text, raw);
         match serde_json::from_str::<Operation>(raw.get()) {
             Ok(mut op) => {
                 if &op.source_act != act {
