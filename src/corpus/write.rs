@@ -107,8 +107,9 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     s.into_bytes()
 }
 
-/// Writes an act's files (metadata, Kazakh text, operations when it makes any).
-pub fn write_act(root: &Path, entry: &ActEntry) -> Result<(), CorpusError> {
+/// Writes an act's files (metadata, Kazakh text, operations when it makes any), under
+/// the corpus lock.
+pub fn write_act(_lock: &CorpusLock, root: &Path, entry: &ActEntry) -> Result<(), CorpusError> {
     let dir = act_dir(root, &entry.act.id);
     atomic_write(&dir.join("act.json"), &json(&entry.act))?;
     atomic_write(&dir.join("text.kk.md"), format::write(&entry.base).as_bytes())?;
