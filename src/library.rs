@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::amend::Operation;
 use crate::consolidate::{ActTimeline, CheckError, CheckKind, Schedule};
 use crate::dates::{self, Resolved};
-use crate::model::{Act, Event, EventKind, Node, RegistryId, TreeError};
+use crate::model::{Act, EVENT_HORIZON, Event, EventKind, Node, RegistryId, TreeError};
 
 /// One act as read from the corpus.
 #[derive(Debug, Clone)]
@@ -156,31 +156,79 @@ impl Library {
     /// Records an event of `id` (e.g. its first publication) and rebuilds the timelines
     /// of every act it amends, so that operations pending on that event are resolved.
     /// Returns the consistency findings of the rebuilt acts.
+    ///
+    /// An act has one date per kind of event: recording the date already recorded
+    /// changes nothing (and returns no findings); another date is refused with
+    /// [`RecordError::AlreadyRecorded`], since changing a date is a correction
+    /// ([`Library::correct_event`]). Dates before the act's adoption or past
+    /// [`EVENT_HORIZON`], and (except a repeal) before its registration, are refused.
     pub fn record_event(
         &mut self,
         id: &RegistryId,
         kind: EventKind,
         date: NaiveDate,
     ) -> Result<Vec<CheckError>, RecordError> {
-        let act = self.acts.get_mut(id).ok_or(RecordError::UnknownAct(*id))?;
-        if let Some(registered) = act.registration.as_ref().and_then(|r| r.date)
-            && date < registered
-            && kind != EventKind::Repeal
-        {
-            {
-                return Err(RecordError::BeforeRegistration {
+        let act = self.acts.get(id).ok_or(RecordError::UnknownAct(*id))?;
+        check_event_date(act, kind, date)?;
+        match act.event_date(kind) {
+            Some(recorded) if recorded == date => return Ok(Vec::new()),
+            Some(recorded) => {
+                return Err(RecordError::AlreadyRecorded {
                     act: *id,
+                    event: kind.as_str(),
+                    recorded,
                     date,
-                    registered,
                 });
             }
+            None => {}
         }
-        act.events.retain(|e| e.kind != kind);
-        act.events.push(Event {
-            kind,
-            date: Some(date),
-            note: None,
-        });
+        Ok(self.push_event(id, Event::new(kind, date)))
+    }
+
+    /// Corrects the recorded date of an event of `id`: adds a correction that names the
+    /// date it supersedes (the record of that date stays), then rebuilds what it
+    /// affects. Returns the correction as recorded, to be logged, and the findings of
+    /// the rebuilt acts. Refused when no date is recorded, when `date` is the recorded
+    /// one, when `reason` is empty, and for the dates [`Library::record_event`] refuses.
+    pub fn correct_event(
+        &mut self,
+        id: &RegistryId,
+        kind: EventKind,
+        date: NaiveDate,
+        reason: &str,
+        author: Option<&str>,
+    ) -> Result<(Event, Vec<CheckError>), RecordError> {
+        let act = self.acts.get(id).ok_or(RecordError::UnknownAct(*id))?;
+        check_event_date(act, kind, date)?;
+        if reason.trim().is_empty() {
+            return Err(RecordError::NoReason);
+        }
+        let recorded = act.event_date(kind).ok_or(RecordError::NothingToCorrect {
+            act: *id,
+            event: kind.as_str(),
+        })?;
+        if recorded == date {
+            return Err(RecordError::CorrectionToSameDate {
+                act: *id,
+                event: kind.as_str(),
+                date,
+            });
+        }
+        let event = Event {
+            corrects: Some(recorded),
+            reason: Some(reason.trim().to_string()),
+            author: author.map(str::to_string),
+            ..Event::new(kind, date)
+        };
+        let errors = self.push_event(id, event.clone());
+        Ok((event, errors))
+    }
+
+    /// Appends `event` to the act's events and rebuilds the act and every act it amends.
+    fn push_event(&mut self, id: &RegistryId, event: Event) -> Vec<CheckError> {
+        if let Some(act) = self.acts.get_mut(id) {
+            act.events.push(event);
+        }
         let mut targets: Vec<RegistryId> = self.ops_by(id).iter().map(|o| o.target_act).collect();
         targets.push(*id);
         targets.sort();
@@ -189,7 +237,7 @@ impl Library {
         for t in targets {
             self.rebuild(&t, &mut errors);
         }
-        Ok(errors)
+        errors
     }
 }
 
@@ -209,31 +257,172 @@ pub enum RecordError {
         /// The registration date.
         registered: NaiveDate,
     },
+    /// An event before the act's adoption.
+    #[error("{act}: an event on {date} cannot come before the act's adoption on {adopted}")]
+    BeforeAdoption {
+        /// The act.
+        act: RegistryId,
+        /// The date given.
+        date: NaiveDate,
+        /// The date of adoption.
+        adopted: NaiveDate,
+    },
+    /// An event past the horizon.
+    #[error("{act}: an event on {date} is past the horizon of {horizon}; is the date mistyped?")]
+    BeyondHorizon {
+        /// The act.
+        act: RegistryId,
+        /// The date given.
+        date: NaiveDate,
+        /// [`EVENT_HORIZON`].
+        horizon: NaiveDate,
+    },
+    /// Another date of this event is recorded already.
+    #[error(
+        "{act}: {event} is already recorded on {recorded}; if {date} is right, record a correction: nusqa event {act} {event} {date} --correct --reason \"why the date changes\""
+    )]
+    AlreadyRecorded {
+        /// The act.
+        act: RegistryId,
+        /// The event.
+        event: &'static str,
+        /// The date recorded.
+        recorded: NaiveDate,
+        /// The date given.
+        date: NaiveDate,
+    },
+    /// A correction of an event that has no date yet.
+    #[error("{act}: no {event} date is recorded, so there is nothing to correct; record it without --correct")]
+    NothingToCorrect {
+        /// The act.
+        act: RegistryId,
+        /// The event.
+        event: &'static str,
+    },
+    /// A correction to the date already recorded.
+    #[error("{act}: {event} is already recorded on {date}; there is nothing to correct")]
+    CorrectionToSameDate {
+        /// The act.
+        act: RegistryId,
+        /// The event.
+        event: &'static str,
+        /// The date.
+        date: NaiveDate,
+    },
+    /// A correction without a reason.
+    #[error("a correction needs a non-empty --reason (where the right date comes from)")]
+    NoReason,
 }
 
+/// The date rules every recorded event follows: not before the act's adoption, not
+/// past [`EVENT_HORIZON`], and (except a repeal) not before its registration.
+fn check_event_date(act: &Act, kind: EventKind, date: NaiveDate) -> Result<(), RecordError> {
+    // Registration comes after adoption: where both are broken, name the later bound.
+    if let Some(registered) = act.registration.as_ref().and_then(|r| r.date)
+        && date < registered
+        && kind != EventKind::Repeal
+    {
+        return Err(RecordError::BeforeRegistration {
+            act: act.id,
+            date,
+            registered,
+        });
+    }
+    if date < act.date {
+        return Err(RecordError::BeforeAdoption {
+            act: act.id,
+            date,
+            adopted: act.date,
+        });
+    }
+    if date > EVENT_HORIZON {
+        return Err(RecordError::BeyondHorizon {
+            act: act.id,
+            date,
+            horizon: EVENT_HORIZON,
+        });
+    }
+    Ok(())
+}
+
+/// Checks an act's events in the order they were recorded: each date against the
+/// rules of [`check_event_date`], and each kind's dates against each other (a second
+/// date must be a correction naming the date it supersedes).
 fn check_events(act: &Act, errors: &mut Vec<CheckError>) {
-    let Some(registered) = act.registration.as_ref().and_then(|r| r.date) else {
-        return;
+    let mut push = |e: &Event, kind: CheckKind| {
+        errors.push(CheckError {
+            act: act.id,
+            op: None,
+            origin: e.origin.clone(),
+            eid: None,
+            kind,
+        })
     };
+    let mut current: BTreeMap<EventKind, NaiveDate> = BTreeMap::new();
     for e in &act.events {
-        if let Some(date) = e.date
-            && date < registered
-            && e.kind != EventKind::Repeal
-        {
-            {
-                errors.push(CheckError {
-                    act: act.id,
-                    op: None,
-                    origin: None,
-                    eid: None,
-                    kind: CheckKind::EventBeforeRegistration {
-                        event: e.kind.as_str(),
-                        date,
-                        registered,
-                    },
-                });
+        let event = e.kind.as_str();
+        let Some(date) = e.date else {
+            if e.corrects.is_some() {
+                push(e, CheckKind::IncompleteCorrection { event, missing: "date" });
+            }
+            continue;
+        };
+        match check_event_date(act, e.kind, date) {
+            Ok(()) => {}
+            Err(RecordError::BeforeAdoption { adopted, .. }) => {
+                push(e, CheckKind::EventBeforeAdoption { event, date, adopted })
+            }
+            Err(RecordError::BeyondHorizon { horizon, .. }) => {
+                push(e, CheckKind::EventBeyondHorizon { event, date, horizon })
+            }
+            Err(RecordError::BeforeRegistration { registered, .. }) => push(
+                e,
+                CheckKind::EventBeforeRegistration {
+                    event,
+                    date,
+                    registered,
+                },
+            ),
+            Err(_) => {}
+        }
+        let recorded = current.get(&e.kind).copied();
+        match (e.corrects, recorded) {
+            (None, None) => {}
+            (None, Some(r)) if r == date => push(e, CheckKind::DuplicateEvent { event, date }),
+            (None, Some(r)) => push(
+                e,
+                CheckKind::ContradictoryEvent {
+                    event,
+                    date,
+                    recorded: r,
+                },
+            ),
+            (Some(corrects), recorded) => {
+                if e.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                    push(
+                        e,
+                        CheckKind::IncompleteCorrection {
+                            event,
+                            missing: "reason",
+                        },
+                    );
+                }
+                if recorded != Some(corrects) {
+                    push(
+                        e,
+                        CheckKind::CorrectionMismatch {
+                            event,
+                            date,
+                            corrects,
+                            recorded,
+                        },
+                    );
+                } else if corrects == date {
+                    push(e, CheckKind::DuplicateEvent { event, date });
+                }
             }
         }
+        current.insert(e.kind, date);
     }
 }
 

@@ -171,7 +171,8 @@ fn eid(s: &str) -> EId {
     s.parse().unwrap_or_else(|e| panic!("synth builds valid eIds: {e}"))
 }
 
-fn synthetic_act(id: RegistryId, date: NaiveDate, number: String, title: String) -> Act {
+/// A synthetic act's metadata (registered on its date of adoption).
+pub(crate) fn synthetic_act(id: RegistryId, date: NaiveDate, number: String, title: String) -> Act {
     let registration = Some(Registration {
         number: id.registration_number(),
         date: Some(date),
@@ -471,11 +472,7 @@ impl Synth {
             );
             let (rule, publication) = self.amending_rule(k);
             if let Some(p) = publication {
-                act.events.push(Event {
-                    kind: EventKind::Publication,
-                    date: Some(p),
-                    note: None,
-                });
+                act.events.push(Event::new(EventKind::Publication, p));
             }
             act.entry_into_force = Some(crate::dates::EntryIntoForce {
                 default: rule,
@@ -508,4 +505,20 @@ pub fn generate(opts: SynthOptions) -> Vec<ActEntry> {
     let mut out: Vec<ActEntry> = (0..opts.acts).map(|i| s.base_act(i)).collect();
     out.extend(s.amending_acts());
     out
+}
+
+/// A wide synthetic act (labelled synthetic): its metadata, and its text in clause
+/// Markdown with `top_level` top-level paragraphs, each holding one subparagraph. The
+/// shape of a long flat text (a code, a list of rates) that stresses building the tree.
+pub fn wide_act(top_level: usize) -> (Act, String) {
+    let id = RegistryId::from_parts(2010, 99_000_000);
+    let date = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap_or_default();
+    let act = synthetic_act(id, date, "1".into(), "Синтетикалық ұзын бұйрық".into());
+    let mut text = String::with_capacity(top_level * 64);
+    for i in 1..=top_level {
+        text.push_str(&format!(
+            "# para_{i} [{i}]\nМәтін {i}.\n\n## para_{i}__subpara_1 [1]\nТармақша {i}.\n\n"
+        ));
+    }
+    (act, text)
 }

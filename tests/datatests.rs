@@ -69,11 +69,7 @@ fn entry(spec: &ActSpec) -> ActEntry {
     let date = d(&spec.date);
     let mut events = Vec::new();
     if let Some(p) = &spec.published {
-        events.push(Event {
-            kind: EventKind::Publication,
-            date: Some(d(p)),
-            note: None,
-        });
+        events.push(Event::new(EventKind::Publication, d(p)));
     }
     let act = Act {
         work_uri: WorkUri::new(&ActKind::Order, date, "1"),

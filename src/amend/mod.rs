@@ -16,8 +16,6 @@ mod repeal;
 mod replace;
 mod words;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -108,14 +106,9 @@ impl Change {
     }
 }
 
-/// Where an operation was read from: file and line. Not part of the stored form.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Origin {
-    /// The file.
-    pub file: PathBuf,
-    /// The 1-based line where the operation starts.
-    pub line: usize,
-}
+/// Where an operation was read from: file and line (defined in `model`, where events
+/// use it too). Not part of the stored form.
+pub use crate::model::Origin;
 
 /// One amendment operation, as frozen in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

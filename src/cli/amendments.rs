@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{CliError, load_valid, print_json};
 use crate::amend::Operation;
-use crate::corpus::{format, write};
+use crate::corpus::{CorpusLock, LoadOptions, format, read, write};
 use crate::dates;
 use crate::model::{Act, Node, RegistryId};
 use crate::parse::{self, Parsed};
@@ -18,8 +18,16 @@ use crate::views::OperationView;
 /// is the registry id of an act in the corpus. Targets are resolved against the corpus.
 /// `--write` freezes the result into the corpus (ops.json and the entry-into-force
 /// clause in act.json); frozen operations are never overwritten.
-pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result<ExitCode, CliError> {
-    let loaded = load_valid(root)?;
+pub fn parse_cmd(
+    root: &Path,
+    opts: &LoadOptions,
+    what: &str,
+    json: bool,
+    write_out: bool,
+) -> Result<ExitCode, CliError> {
+    // A writer takes the lock before it reads what it validates against.
+    let lock = write_out.then(|| CorpusLock::acquire(root)).transpose()?;
+    let loaded = load_valid(root, opts)?;
     let lib = &loaded.library;
     let (act, tree): (Act, Vec<Node>) = match what.parse::<RegistryId>() {
         Ok(id) => {
@@ -28,7 +36,7 @@ pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result
                 .ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
             (act.clone(), lib.base(&id).unwrap_or_default())
         }
-        Err(_) => read_act(Path::new(what))?,
+        Err(_) => read_act(Path::new(what), opts)?,
     };
     let bases: Vec<(&Act, Vec<Node>)> = lib
         .acts()
@@ -66,13 +74,13 @@ pub fn parse_cmd(root: &Path, what: &str, json: bool, write_out: bool) -> Result
     } else {
         print_summary(&act, &parsed, &views);
     }
-    if write_out {
-        freeze(root, &act, &parsed)?;
+    if let Some(lock) = &lock {
+        freeze(lock, root, opts, &act, &parsed)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_act(path: &Path) -> Result<(Act, Vec<Node>), CliError> {
+fn read_act(path: &Path, opts: &LoadOptions) -> Result<(Act, Vec<Node>), CliError> {
     let dir = if path.is_dir() {
         path.to_path_buf()
     } else {
@@ -84,16 +92,11 @@ fn read_act(path: &Path) -> Result<(Act, Vec<Node>), CliError> {
         path.to_path_buf()
     };
     let act_path = dir.join("act.json");
-    let act_text = std::fs::read_to_string(&act_path).map_err(|e| {
-        CliError::NotFound(format!(
-            "{}: {e} (an act's metadata must sit beside its text)",
-            act_path.display()
-        ))
-    })?;
+    let act_text = read::read_text(&act_path, opts)
+        .map_err(|e| CliError::NotFound(format!("{e} (an act's metadata must sit beside its text)")))?;
     let act: Act = serde_json::from_str(&act_text)
         .map_err(|e| CliError::BadArgument(format!("{}:{}: {e}", act_path.display(), e.line())))?;
-    let text =
-        std::fs::read_to_string(&text_path).map_err(|e| CliError::NotFound(format!("{}: {e}", text_path.display())))?;
+    let text = read::read_text(&text_path, opts).map_err(|e| CliError::NotFound(e.to_string()))?;
     let tree = format::parse(&text).map_err(|errs| {
         let lines: Vec<String> = errs
             .iter()
@@ -142,11 +145,12 @@ fn print_summary(act: &Act, parsed: &Parsed, views: &[OperationView]) {
 
 /// Writes the operations and the entry-into-force clause into the act's directory,
 /// unless operations are frozen there already.
-fn freeze(root: &Path, act: &Act, parsed: &Parsed) -> Result<(), CliError> {
+fn freeze(lock: &CorpusLock, root: &Path, opts: &LoadOptions, act: &Act, parsed: &Parsed) -> Result<(), CliError> {
     let dir = write::act_dir(root, &act.id);
+    write::remove_stale_temp_files(lock, &dir)?;
     let ops_path = dir.join("ops.json");
-    if ops_path.exists() {
-        let frozen: Vec<Operation> = serde_json::from_str(&std::fs::read_to_string(&ops_path)?)
+    if let Some(text) = read::read_text_optional(&ops_path, opts)? {
+        let frozen: Vec<Operation> = serde_json::from_str(&text)
             .map_err(|e| CliError::BadArgument(format!("{}:{}: {e}", ops_path.display(), e.line())))?;
         if frozen == parsed.ops {
             outln!("{} already holds exactly these operations", ops_path.display());

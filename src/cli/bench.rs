@@ -3,6 +3,9 @@
 //! * `bench consolidate`: the timeline lookup against the naive baseline (re-apply every
 //!   operation from the base for each query), on synthetic acts.
 //! * `bench load`: loading and validating a corpus directory, with peak memory.
+//! * `bench tree`: building one wide act (many top-level nodes) from its clause
+//!   Markdown, at a quarter, half and all of the size: linear work keeps the time per
+//!   node flat.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +17,7 @@ use serde_json::json;
 
 use super::{CliError, print_json};
 use crate::consolidate::{self, naive};
+use crate::corpus::LoadOptions;
 use crate::library::Library;
 use crate::model::RegistryId;
 use crate::synth::{self, SynthOptions};
@@ -72,6 +76,13 @@ enum BenchWhat {
         #[arg(long, default_value_t = 200)]
         runs: usize,
     },
+    /// Building one act with many top-level nodes from its text (parse, nest, timeline),
+    /// at a quarter, half and all of `--nodes`: the time per node shows the growth.
+    Tree {
+        /// Top-level nodes (each with one child).
+        #[arg(long, default_value_t = 80_000)]
+        nodes: usize,
+    },
     /// Load and validate a corpus directory (make one with `nusqa synth`).
     Load {
         /// The corpus to load.
@@ -81,7 +92,7 @@ enum BenchWhat {
 }
 
 /// Runs `nusqa bench`.
-pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
+pub fn run(args: BenchArgs, opts: &LoadOptions) -> Result<ExitCode, CliError> {
     match args.what {
         BenchWhat::Consolidate {
             clauses,
@@ -99,13 +110,14 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
             queries,
             args.json,
         ),
-        BenchWhat::Load { dir } => load_bench(&dir, args.json),
+        BenchWhat::Load { dir } => load_bench(&dir, opts, args.json),
+        BenchWhat::Tree { nodes } => tree_bench(nodes, args.json),
         BenchWhat::Diff { clauses, changes, runs } => diff_bench(clauses, changes, runs, args.json),
         BenchWhat::Search {
             dir,
             queries,
             baseline_queries,
-        } => search_bench(&dir, queries, baseline_queries, args.json),
+        } => search_bench(&dir, opts, queries, baseline_queries, args.json),
     }
 }
 
@@ -219,9 +231,9 @@ fn peak_rss_mib() -> f64 {
     status_mib("VmHWM:")
 }
 
-fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
+fn load_bench(dir: &std::path::Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, CliError> {
     let t = Instant::now();
-    let loaded = crate::corpus::load(dir)?;
+    let loaded = crate::corpus::load_with_options(dir, opts)?;
     let secs = t.elapsed().as_secs_f64();
     let rss = peak_rss_mib();
     let resident = status_mib("VmRSS:");
@@ -275,14 +287,56 @@ fn load_bench(dir: &std::path::Path, json: bool) -> Result<ExitCode, CliError> {
     })
 }
 
+fn tree_bench(nodes: usize, json: bool) -> Result<ExitCode, CliError> {
+    use crate::corpus::format;
+    use crate::library::ActEntry;
+    let mut rows = Vec::new();
+    for n in [nodes / 4, nodes / 2, nodes] {
+        let (act, text) = synth::wide_act(n.max(1));
+        let t = Instant::now();
+        let base = format::parse(&text).map_err(|e| CliError::BadArgument(format!("{} format errors", e.len())))?;
+        let parse = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let (lib, errors) = Library::build(vec![ActEntry {
+            act,
+            base,
+            ops: Vec::new(),
+        }]);
+        let build = t.elapsed().as_secs_f64();
+        if !errors.is_empty() {
+            return Err(CliError::BadArgument(format!("wide act has {} errors", errors.len())));
+        }
+        let versions = lib.version_count();
+        rows.push((n.max(1), versions, parse, build));
+    }
+    if json {
+        print_json(
+            &rows
+                .iter()
+                .map(|(n, v, p, b)| json!({"top_level": n, "versions": v, "parse_seconds": p, "build_seconds": b, "us_per_top_level_node": (p + b) * 1e6 / *n as f64}))
+                .collect::<Vec<_>>(),
+        )?;
+    } else {
+        outln!("tree: one act, N top-level paragraphs with one subparagraph each");
+        for (n, v, p, b) in &rows {
+            outln!(
+                "  N = {n:7}  {v:7} versions  parse + nest {p:7.3} s  timeline {b:7.3} s  {:6.2} µs per top-level node",
+                (p + b) * 1e6 / *n as f64
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn search_bench(
     dir: &std::path::Path,
+    opts: &LoadOptions,
     queries: usize,
     baseline_queries: usize,
     json: bool,
 ) -> Result<ExitCode, CliError> {
     use crate::search::{SearchIndex, SearchRequest, When};
-    let loaded = crate::corpus::load(dir)?;
+    let loaded = crate::corpus::load_with_options(dir, opts)?;
     let lib = &loaded.library;
     let versions = lib.version_count();
     let tmp = std::env::temp_dir().join(format!("nusqa-bench-index-{}", std::process::id()));

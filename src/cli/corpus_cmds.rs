@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::{CliError, print_json};
-use crate::corpus::{self, Loaded};
+use crate::corpus::{self, LoadOptions, Loaded};
 use crate::model::{Event, EventKind, Lang, RegistryId};
 use crate::views::{EffectiveView, OpsView};
 
 /// `nusqa check`.
-pub fn check(root: &Path, json: bool) -> Result<ExitCode, CliError> {
-    let loaded = corpus::load(root)?;
+pub fn check(root: &Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, CliError> {
+    let loaded = corpus::load_with_options(root, opts)?;
     let lib = &loaded.library;
     let ops: usize = lib.acts().map(|a| lib.ops_by(&a.id).len()).sum();
     let pending: usize = lib
@@ -94,16 +94,63 @@ pub fn ops(loaded: &Loaded, id: &RegistryId, json: bool) -> Result<ExitCode, Cli
     Ok(ExitCode::SUCCESS)
 }
 
-/// `nusqa event ACT KIND DATE`: appends to the act's event log and reports what it
-/// resolved. Refuses events that fail the checks.
-pub fn event(root: &Path, id: &RegistryId, kind: &str, date: NaiveDate, json: bool) -> Result<ExitCode, CliError> {
+/// How `nusqa event` records: a new date, or a correction.
+#[derive(Debug, Clone, Default)]
+pub struct EventMode {
+    /// `Some(reason)` for a correction (`--correct --reason`).
+    pub correct: Option<String>,
+    /// Who records it (`--author`).
+    pub author: Option<String>,
+}
+
+/// `nusqa event ACT KIND DATE [--correct --reason R] [--author A]`: appends to the
+/// act's event log and reports what it resolved. Takes the corpus lock before reading
+/// the corpus and keeps it until the log is written. Recording the date already
+/// recorded writes nothing and succeeds; another date without `--correct`, and events
+/// that fail the checks, are refused (exit 2).
+pub fn event(
+    root: &Path,
+    opts: &LoadOptions,
+    id: &RegistryId,
+    kind: &str,
+    date: NaiveDate,
+    mode: EventMode,
+    json: bool,
+) -> Result<ExitCode, CliError> {
     let kind: EventKind = kind.parse().map_err(CliError::BadArgument)?;
-    let mut loaded = super::load_valid(root)?;
-    let before: usize = pending_of(&loaded, id);
-    let errors = loaded
+    let lock = corpus::CorpusLock::acquire(root)?;
+    let mut loaded = super::load_valid(root, opts)?;
+    let act = loaded
         .library
-        .record_event(id, kind, date)
-        .map_err(|e| CliError::BadArgument(e.to_string()))?;
+        .act(id)
+        .ok_or_else(|| CliError::NotFound(format!("act {id} is not in the corpus")))?;
+    if act.event_date(kind) == Some(date) {
+        if json {
+            print_json(&json!({"act": id, "event": kind.as_str(), "date": date, "unchanged": true}))?;
+        } else {
+            outln!(
+                "{} of {id} is already recorded on {date}; nothing written",
+                kind.as_str()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let before: usize = pending_of(&loaded, id);
+    let refused = |e: crate::library::RecordError| CliError::BadArgument(e.to_string());
+    let (event, errors) = match &mode.correct {
+        Some(reason) => loaded
+            .library
+            .correct_event(id, kind, date, reason, mode.author.as_deref())
+            .map_err(refused)?,
+        None => {
+            let errors = loaded.library.record_event(id, kind, date).map_err(refused)?;
+            let event = Event {
+                author: mode.author.clone(),
+                ..Event::new(kind, date)
+            };
+            (event, errors)
+        }
+    };
     if !errors.is_empty() {
         for e in errors {
             eprintln!("{}", corpus::CorpusError::from(e));
@@ -113,25 +160,22 @@ pub fn event(root: &Path, id: &RegistryId, kind: &str, date: NaiveDate, json: bo
             kind.as_str()
         )));
     }
-    let path = corpus::write::append_event(
-        root,
-        id,
-        Event {
-            kind,
-            date: Some(date),
-            note: None,
-        },
-    )?;
+    let corrects = event.corrects;
+    let path = corpus::write::append_event(&lock, root, opts, id, event)?;
+    drop(lock);
     let after = pending_of(&loaded, id);
     let resolved = before.saturating_sub(after);
     if json {
         print_json(
-            &json!({"act": id, "event": kind.as_str(), "date": date, "log": path, "resolved_operations": resolved, "still_pending": after}),
+            &json!({"act": id, "event": kind.as_str(), "date": date, "corrects": corrects, "log": path, "resolved_operations": resolved, "still_pending": after}),
         )?;
     } else {
+        let what = match corrects {
+            Some(old) => format!("corrected {} of {id} from {old} to {date}", kind.as_str()),
+            None => format!("recorded {} of {id} on {date}", kind.as_str()),
+        };
         outln!(
-            "recorded {} of {id} on {date} in {}; {resolved} operation(s) resolved, {after} still pending",
-            kind.as_str(),
+            "{what} in {}; {resolved} operation(s) resolved, {after} still pending",
             path.display()
         );
     }

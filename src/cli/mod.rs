@@ -28,7 +28,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::corpus::{self, CorpusError, Loaded};
+use crate::corpus::{self, CorpusError, LoadOptions, Loaded};
 use crate::model::RegistryId;
 
 /// nusqa: point-in-time Kazakh regulatory acts.
@@ -38,6 +38,10 @@ pub struct Cli {
     /// The corpus directory.
     #[arg(long, global = true, default_value = "corpus")]
     pub corpus: PathBuf,
+    /// The largest corpus file read, in MiB: a larger file (or one that is not a
+    /// regular file) is an error naming it, never read in full.
+    #[arg(long, global = true, default_value_t = 64, value_name = "MIB")]
+    pub max_file_mib: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -161,7 +165,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Record an event of an act (e.g. its first publication).
+    /// Record an event of an act (e.g. its first publication), or correct its date.
+    ///
+    /// An act has one date per event: recording the date already recorded changes
+    /// nothing; another date is refused unless given as a correction (`--correct
+    /// --reason`), which the log keeps beside the record it supersedes. Writers take the
+    /// corpus lock, so concurrent commands queue.
     Event {
         /// The act's registry id.
         act: String,
@@ -169,6 +178,15 @@ enum Command {
         kind: String,
         /// The date (YYYY-MM-DD).
         date: NaiveDate,
+        /// Correct the recorded date of this event to DATE.
+        #[arg(long, requires = "reason")]
+        correct: bool,
+        /// Why the date changes (required with --correct), e.g. the registry's note.
+        #[arg(long, requires = "correct")]
+        reason: Option<String>,
+        /// Who records it (optional; reserved for the publishing workflow).
+        #[arg(long)]
+        author: Option<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -325,9 +343,10 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let root = cli.corpus;
+    let opts = LoadOptions::with_max_file_mib(cli.max_file_mib);
     match cli.command {
-        Command::Check { json } => corpus_cmds::check(&root, json),
-        Command::Acts { json } => corpus_cmds::acts(&load_valid(&root)?, json),
+        Command::Check { json } => corpus_cmds::check(&root, &opts, json),
+        Command::Acts { json } => corpus_cmds::acts(&load_valid(&root, &opts)?, json),
         Command::Show {
             act,
             as_of,
@@ -338,7 +357,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let notes = if no_notes { None } else { Some(parse_lang(&notes_lang)?) };
             show::show(
-                &load_valid(&root)?,
+                &load_valid(&root, &opts)?,
                 &parse_id(&act)?,
                 as_of,
                 if json { Format::Json } else { format },
@@ -355,7 +374,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             deadline_ms,
             json,
         } => changes::diff_cmd(
-            &load_valid(&root)?,
+            &load_valid(&root, &opts)?,
             &parse_id(&act)?,
             from,
             to,
@@ -364,13 +383,34 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         ),
         Command::Effect { act, target, json } => {
             let target = target.map(|t| parse_id(&t)).transpose()?;
-            changes::effect_cmd(&load_valid(&root)?, &parse_id(&act)?, target.as_ref(), json)
+            changes::effect_cmd(&load_valid(&root, &opts)?, &parse_id(&act)?, target.as_ref(), json)
         }
-        Command::Akn { act, as_of } => show::akn(&load_valid(&root)?, &parse_id(&act)?, as_of),
-        Command::Blame { act, as_of, json } => changes::blame_cmd(&load_valid(&root)?, &parse_id(&act)?, as_of, json),
-        Command::History { act, eid, json } => show::history(&load_valid(&root)?, &parse_id(&act)?, &eid, json),
-        Command::Ops { act, json } => corpus_cmds::ops(&load_valid(&root)?, &parse_id(&act)?, json),
-        Command::Event { act, kind, date, json } => corpus_cmds::event(&root, &parse_id(&act)?, &kind, date, json),
+        Command::Akn { act, as_of } => show::akn(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of),
+        Command::Blame { act, as_of, json } => {
+            changes::blame_cmd(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, json)
+        }
+        Command::History { act, eid, json } => show::history(&load_valid(&root, &opts)?, &parse_id(&act)?, &eid, json),
+        Command::Ops { act, json } => corpus_cmds::ops(&load_valid(&root, &opts)?, &parse_id(&act)?, json),
+        Command::Event {
+            act,
+            kind,
+            date,
+            correct,
+            reason,
+            author,
+            json,
+        } => corpus_cmds::event(
+            &root,
+            &opts,
+            &parse_id(&act)?,
+            &kind,
+            date,
+            corpus_cmds::EventMode {
+                correct: correct.then(|| reason.unwrap_or_default()),
+                author,
+            },
+            json,
+        ),
         Command::Synth {
             acts,
             amendments,
@@ -386,19 +426,19 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             },
             &out,
         ),
-        Command::Bench(args) => bench::run(args),
-        Command::Services { as_of, json } => services::services(&load_valid(&root)?, as_of, json),
-        Command::Service { id, as_of, json } => services::service(&load_valid(&root)?, &id, as_of, json),
+        Command::Bench(args) => bench::run(args, &opts),
+        Command::Services { as_of, json } => services::services(&load_valid(&root, &opts)?, as_of, json),
+        Command::Service { id, as_of, json } => services::service(&load_valid(&root, &opts)?, &id, as_of, json),
         Command::ServiceHistory { id, attribute, json } => {
-            services::service_history(&load_valid(&root)?, &id, attribute.as_deref(), json)
+            services::service_history(&load_valid(&root, &opts)?, &id, attribute.as_deref(), json)
         }
-        Command::Impact { act, json } => services::impact(&load_valid(&root)?, &parse_id(&act)?, json),
+        Command::Impact { act, json } => services::impact(&load_valid(&root, &opts)?, &parse_id(&act)?, json),
         Command::Amendments(AmendmentsCmd::Parse { what, json, write }) => {
-            amendments::parse_cmd(&root, &what, json, write)
+            amendments::parse_cmd(&root, &opts, &what, json, write)
         }
-        Command::Index { index, threads, json } => search_cmd::index(&root, &index, threads, json),
-        Command::Search(args) => search_cmd::search(&root, args),
-        Command::Serve { addr, index } => serve_cmd::serve(&root, &index, addr),
+        Command::Index { index, threads, json } => search_cmd::index(&root, &opts, &index, threads, json),
+        Command::Search(args) => search_cmd::search(&root, &opts, args),
+        Command::Serve { addr, index } => serve_cmd::serve(&root, &opts, &index, addr),
     }
 }
 
@@ -417,8 +457,8 @@ fn parse_id(s: &str) -> Result<RegistryId, CliError> {
 }
 
 /// Loads the corpus and refuses to serve it when it has errors.
-fn load_valid(root: &std::path::Path) -> Result<Loaded, CliError> {
-    let loaded = corpus::load(root)?;
+fn load_valid(root: &std::path::Path, opts: &LoadOptions) -> Result<Loaded, CliError> {
+    let loaded = corpus::load_with_options(root, opts)?;
     if !loaded.errors.is_empty() {
         for e in &loaded.errors {
             eprintln!("{e}");

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::{CliError, load_valid, print_json, today};
+use crate::corpus::LoadOptions;
 use crate::model::{Lang, RegistryId};
 use crate::search::{self, SearchIndex, SearchRequest, When, corpus_generation};
 
@@ -14,15 +15,18 @@ impl From<search::SearchError> for CliError {
         match e {
             search::SearchError::Query(m) => CliError::BadArgument(format!("malformed query: {m}")),
             search::SearchError::Limit(l) => CliError::BadArgument(l.to_string()),
+            search::SearchError::Corpus(e) => CliError::Corpus(e),
             other => CliError::NotFound(other.to_string()),
         }
     }
 }
 
 /// `nusqa index`: rebuild the index from the corpus.
-pub fn index(root: &Path, dir: &Path, threads: usize, json: bool) -> Result<ExitCode, CliError> {
-    let loaded = load_valid(root)?;
-    let generation = corpus_generation(root)?;
+pub fn index(root: &Path, opts: &LoadOptions, dir: &Path, threads: usize, json: bool) -> Result<ExitCode, CliError> {
+    // The generation is taken before the corpus is read: a change made meanwhile leaves
+    // the index labelled older than its content, so it is rebuilt, never served stale.
+    let generation = corpus_generation(root, opts)?;
+    let loaded = load_valid(root, opts)?;
     let (_, stats) = SearchIndex::build(&loaded.library, dir, &generation, threads)?;
     if json {
         print_json(&stats)?;
@@ -40,18 +44,24 @@ pub fn index(root: &Path, dir: &Path, threads: usize, json: bool) -> Result<Exit
 
 /// Opens the index, rebuilding it first when it is missing or of another corpus
 /// generation: a stale index is never served.
-pub fn fresh_index(root: &Path, dir: &Path) -> Result<SearchIndex, CliError> {
-    fresh_index_of(root, dir, None)
+pub fn fresh_index(root: &Path, opts: &LoadOptions, dir: &Path) -> Result<SearchIndex, CliError> {
+    fresh_index_of(root, opts, dir, None)
 }
 
 /// [`fresh_index`], rebuilding from `library` (already loaded from `root`) when given,
 /// so that a caller which needs the library anyway does not load the corpus twice.
 pub(super) fn fresh_index_of(
     root: &Path,
+    opts: &LoadOptions,
     dir: &Path,
-    library: Option<&crate::library::Library>,
+    library: Option<(&crate::library::Library, &str)>,
 ) -> Result<SearchIndex, CliError> {
-    let generation = corpus_generation(root)?;
+    // With a library given, the index must be of the generation that library was
+    // loaded at (taken before loading it), not of whatever the corpus is now.
+    let generation = match library {
+        Some((_, loaded_at)) => loaded_at.to_string(),
+        None => corpus_generation(root, opts)?,
+    };
     match SearchIndex::open(dir) {
         Ok(idx) if idx.generation().corpus == generation => Ok(idx),
         Ok(_) | Err(_) => {
@@ -60,8 +70,8 @@ pub(super) fn fresh_index_of(
                 root.display()
             );
             let built = match library {
-                Some(lib) => SearchIndex::build(lib, dir, &generation, 2)?,
-                None => SearchIndex::build(&load_valid(root)?.library, dir, &generation, 2)?,
+                Some((lib, _)) => SearchIndex::build(lib, dir, &generation, 2)?,
+                None => SearchIndex::build(&load_valid(root, opts)?.library, dir, &generation, 2)?,
             };
             Ok(built.0)
         }
@@ -100,7 +110,7 @@ pub struct SearchArgs {
 }
 
 /// `nusqa search QUERY`.
-pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
+pub fn search(root: &Path, opts: &LoadOptions, a: SearchArgs) -> Result<ExitCode, CliError> {
     let dir = a.index.clone();
     let dir = dir.as_path();
     let act = a
@@ -139,7 +149,7 @@ pub fn search(root: &Path, a: SearchArgs) -> Result<ExitCode, CliError> {
     };
     // The same limits as the API, before the index is opened (or rebuilt).
     search::limits::check(&req).map_err(|e| CliError::BadArgument(e.to_string()))?;
-    let idx = fresh_index(root, dir)?;
+    let idx = fresh_index(root, opts, dir)?;
     let res = search::search(&idx, &req)?;
     if a.json {
         print_json(&res)?;

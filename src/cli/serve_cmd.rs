@@ -5,17 +5,22 @@ use std::process::ExitCode;
 
 use super::search_cmd::fresh_index_of;
 use super::{CliError, load_valid};
+use crate::corpus::LoadOptions;
+use crate::search::corpus_generation;
 
-/// `nusqa serve`: the JSON API on `addr`, over the corpus and a fresh search index.
-pub fn serve(root: &Path, dir: &Path, addr: std::net::SocketAddr) -> Result<ExitCode, CliError> {
-    let library = load_valid(root)?.library;
-    let index = fresh_index_of(root, dir, Some(&library))?;
+/// `nusqa serve`: the UI and the JSON API on `addr`, over the corpus and a fresh index.
+pub fn serve(root: &Path, opts: &LoadOptions, dir: &Path, addr: std::net::SocketAddr) -> Result<ExitCode, CliError> {
+    // The generation is taken before loading: a change made meanwhile makes the index
+    // look stale, never fresh.
+    let loaded_at = corpus_generation(root, opts)?;
+    let library = load_valid(root, opts)?.library;
+    let index = fresh_index_of(root, opts, dir, Some((&library, &loaded_at)))?;
     let state = std::sync::Arc::new(crate::web::AppState {
         library,
         index: Some(index),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    eprintln!("serving the nusqa API on http://{addr}/api/acts");
+    eprintln!("serving nusqa on http://{addr}/ (API under /api/)");
     runtime.block_on(crate::web::serve(
         state,
         addr,

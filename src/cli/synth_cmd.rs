@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::CliError;
-use crate::corpus::write;
+use crate::corpus::{CorpusLock, write};
 use crate::synth::{Synth, SynthOptions};
 
 /// `nusqa synth --acts N --amendments M --seed S --out DIR`. Streams base acts to disk,
@@ -19,13 +19,15 @@ pub fn synth(opts: SynthOptions, out: &Path) -> Result<ExitCode, CliError> {
     if opts.acts == 0 {
         return Err(CliError::BadArgument("--acts must be at least 1".into()));
     }
+    std::fs::create_dir_all(out)?;
+    let lock = CorpusLock::acquire(out)?;
     let mut s = Synth::new(opts);
     for i in 0..opts.acts {
-        write::write_act(out, &s.base_act(i))?;
+        write::write_act(&lock, out, &s.base_act(i))?;
     }
     let amending = s.amending_acts();
     for e in &amending {
-        write::write_act(out, e)?;
+        write::write_act(&lock, out, e)?;
     }
     std::fs::write(
         out.join("README.md"),

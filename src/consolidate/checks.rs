@@ -48,6 +48,66 @@ pub enum CheckKind {
         /// The registration date.
         registered: NaiveDate,
     },
+    /// An event dated before the act was adopted.
+    #[error("{event} on {date} is dated before the act's adoption on {adopted}")]
+    EventBeforeAdoption {
+        /// The event.
+        event: &'static str,
+        /// Its date.
+        date: NaiveDate,
+        /// The date of adoption.
+        adopted: NaiveDate,
+    },
+    /// An event dated past the horizon ([`crate::model::EVENT_HORIZON`]).
+    #[error("{event} on {date} is dated past the horizon of {horizon}")]
+    EventBeyondHorizon {
+        /// The event.
+        event: &'static str,
+        /// Its date.
+        date: NaiveDate,
+        /// The horizon.
+        horizon: NaiveDate,
+    },
+    /// The same event recorded twice with the same date.
+    #[error("{event} on {date} is recorded twice")]
+    DuplicateEvent {
+        /// The event.
+        event: &'static str,
+        /// Its date.
+        date: NaiveDate,
+    },
+    /// A second event of a kind with another date, without a correction.
+    #[error(
+        "{event} on {date} contradicts the {event} recorded on {recorded}; a changed date must be a correction (`nusqa event ACT {event} {date} --correct --reason …`)"
+    )]
+    ContradictoryEvent {
+        /// The event.
+        event: &'static str,
+        /// The second date.
+        date: NaiveDate,
+        /// The date recorded before it.
+        recorded: NaiveDate,
+    },
+    /// A correction whose `corrects` is not the date it supersedes.
+    #[error("correction of {event} to {date} says it corrects {corrects}, but {}", match .recorded { Some(r) => format!("the date it supersedes is {r}"), None => "no date is recorded before it".to_string() })]
+    CorrectionMismatch {
+        /// The event.
+        event: &'static str,
+        /// The corrected date.
+        date: NaiveDate,
+        /// What the correction says it supersedes.
+        corrects: NaiveDate,
+        /// The date actually in force before it, if any.
+        recorded: Option<NaiveDate>,
+    },
+    /// A correction without a reason, or without a date.
+    #[error("correction of {event} has no {missing}; a correction needs a date and a non-empty reason")]
+    IncompleteCorrection {
+        /// The event.
+        event: &'static str,
+        /// What is missing ("reason", "date").
+        missing: &'static str,
+    },
     /// An operation's target act is not in the corpus.
     #[error("target act {0} is not in the corpus")]
     UnknownTargetAct(RegistryId),

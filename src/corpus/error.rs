@@ -45,6 +45,57 @@ pub enum ErrorKind {
     /// A consistency check failed.
     #[error("{0}")]
     Check(CheckKind),
+    /// A directory under `acts/` has no `act.json`: without it the act would vanish
+    /// from the corpus unnoticed.
+    #[error("act directory has no act.json; restore it, or remove the directory if the act is not meant to exist")]
+    MissingActJson,
+    /// An entry where the layout has none: a file among the shards or act directories,
+    /// or a file an act directory does not hold.
+    #[error("unexpected {what} here: {expected}")]
+    UnexpectedEntry {
+        /// What was found ("file", "symbolic link"…).
+        what: &'static str,
+        /// What the layout allows at this place.
+        expected: &'static str,
+    },
+    /// A corpus file is not a regular file (a symbolic link, a FIFO, a device…).
+    /// Symbolic links are refused, not followed: a corpus file is its own bytes.
+    #[error("is {what}, not a regular file; corpus files must be regular files (copy the content in place)")]
+    NotRegularFile {
+        /// What it is.
+        what: &'static str,
+    },
+    /// A corpus file is larger than the cap on file sizes.
+    #[error("is larger than the cap of {cap} bytes ({mib} MiB); raise it with --max-file-mib if the file is genuine")]
+    TooLarge {
+        /// The cap, in bytes.
+        cap: u64,
+        /// The cap, in MiB (rounded down), as the flag takes it.
+        mib: u64,
+    },
+    /// A text file is not valid UTF-8.
+    #[error("is not valid UTF-8: {0}")]
+    NotUtf8(std::str::Utf8Error),
+    /// An act is kept in another shard than its id's (`acts/V14/` for `V14…`).
+    #[error("act {id} is in shard {shard}, but its id puts it in {expected}")]
+    WrongShard {
+        /// The shard it is in.
+        shard: String,
+        /// The act's id.
+        id: RegistryId,
+        /// The shard its id names.
+        expected: String,
+    },
+    /// Reading one act directory panicked: a bug in nusqa, reported instead of losing
+    /// the act.
+    #[error("reading this act directory panicked ({0}); this is a bug in nusqa, please report it")]
+    Panic(String),
+    /// Another writer holds the corpus lock.
+    #[error("another writer holds the corpus lock (waited {waited_ms} ms); try again when it has finished")]
+    Locked {
+        /// How long this writer waited.
+        waited_ms: u64,
+    },
 }
 
 /// A corpus error with its place.

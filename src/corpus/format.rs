@@ -26,6 +26,8 @@
 //!   `cell_1`…; `<br>` inside a cell separates its abzats. A header row (one followed by
 //!   a `|---|` line) becomes `row_head`.
 
+use std::collections::HashMap;
+
 use crate::model::{Content, EId, Node, NodeKind};
 
 /// A fault in a clause Markdown text, with its 1-based line.
@@ -98,31 +100,10 @@ pub fn parse(text: &str) -> Result<Vec<Node>, Vec<FormatError>> {
             }
         }
     }
-    // Nesting: attach every node to its parent, which must come before it.
-    let mut roots: Vec<Node> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for p in flat {
-        if !seen.insert(p.node.eid.clone()) {
-            errors.push(FormatError {
-                line: p.line,
-                message: format!("duplicate eId `{}`", p.node.eid),
-            });
-            continue;
-        }
-        match p.node.eid.parent() {
-            None => roots.push(p.node),
-            Some(parent) => match find_mut(&mut roots, &parent) {
-                Some(par) => par.children.push(p.node),
-                None => errors.push(FormatError {
-                    line: p.line,
-                    message: format!(
-                        "`{}` comes before its parent `{parent}`, or the parent is missing",
-                        p.node.eid
-                    ),
-                }),
-            },
-        }
-    }
+    // Nesting: attach every node to its parent, which must come before it. Parents are
+    // found by eId in a map (not by walking the tree), and children are attached from
+    // the last node to the first, so the whole step is linear in the number of nodes.
+    let roots = nest(flat, &mut errors);
     errors.sort_by_key(|e| e.line);
     if errors.is_empty() { Ok(roots) } else { Err(errors) }
 }
@@ -251,16 +232,55 @@ fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
     Ok(rows)
 }
 
-fn find_mut<'a>(nodes: &'a mut [Node], eid: &EId) -> Option<&'a mut Node> {
-    for n in nodes.iter_mut() {
-        if &n.eid == eid {
-            return Some(n);
+/// Nests the flat list of headed nodes (in document order) into trees, in time linear
+/// in the number of nodes. A node whose parent is missing or comes after it, and a
+/// second node with an eId already seen, are reported and left out.
+fn nest(flat: Vec<Pending>, errors: &mut Vec<FormatError>) -> Vec<Node> {
+    let mut index: HashMap<EId, usize> = HashMap::with_capacity(flat.len());
+    let mut slots: Vec<Option<Node>> = Vec::with_capacity(flat.len());
+    let mut kids: Vec<Vec<usize>> = Vec::with_capacity(flat.len());
+    let mut roots: Vec<usize> = Vec::new();
+    for p in flat {
+        if index.contains_key(&p.node.eid) {
+            errors.push(FormatError {
+                line: p.line,
+                message: format!("duplicate eId `{}`", p.node.eid),
+            });
+            continue;
         }
-        if eid.is_within(&n.eid) {
-            return find_mut(&mut n.children, eid);
+        let me = slots.len();
+        match p.node.eid.parent() {
+            None => roots.push(me),
+            Some(parent) => match index.get(&parent) {
+                Some(&par) => kids[par].push(me),
+                None => {
+                    errors.push(FormatError {
+                        line: p.line,
+                        message: format!(
+                            "`{}` comes before its parent `{parent}`, or the parent is missing",
+                            p.node.eid
+                        ),
+                    });
+                    continue;
+                }
+            },
+        }
+        index.insert(p.node.eid.clone(), me);
+        slots.push(Some(p.node));
+        kids.push(Vec::new());
+    }
+    // A child always comes after its parent, so walking backwards finds every child
+    // complete when its parent takes it.
+    for i in (0..slots.len()).rev() {
+        let mut children = Vec::with_capacity(kids[i].len());
+        for &k in &kids[i] {
+            children.extend(slots[k].take());
+        }
+        if let Some(node) = slots[i].as_mut() {
+            node.children.extend(children);
         }
     }
-    None
+    roots.into_iter().filter_map(|r| slots[r].take()).collect()
 }
 
 /// Writes nodes as clause Markdown; [`parse`] reads it back to the same nodes (tables
@@ -326,6 +346,21 @@ mod tests {
         assert_eq!(table.children[0].eid.as_str(), "att_2__table_1__row_1");
         assert_eq!(table.children[0].children[2].content, Content::of("Мазмұны\nекінші"));
         assert_eq!(parse(&write(&nodes)).unwrap(), nodes);
+    }
+
+    #[test]
+    fn children_find_their_parent_however_far_back_it_is() {
+        let src = "# para_1 [1]\n# para_2 [2]\n## para_1__subpara_1 [1]\n## para_2__subpara_1 [1]\n### para_1__subpara_1__abz_1\nа\n## para_1__subpara_2 [2]\n";
+        let nodes = parse(src).unwrap();
+        let eids = |n: &Node| {
+            n.children
+                .iter()
+                .map(|c| c.eid.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(eids(&nodes[0]), ["para_1__subpara_1", "para_1__subpara_2"]);
+        assert_eq!(eids(&nodes[0].children[0]), ["para_1__subpara_1__abz_1"]);
+        assert_eq!(eids(&nodes[1]), ["para_2__subpara_1"]);
     }
 
     #[test]

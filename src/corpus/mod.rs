@@ -16,8 +16,13 @@
 
 pub mod error;
 pub mod format;
+pub mod generation;
 pub mod load;
+pub mod lock;
+pub mod read;
 pub mod write;
 
 pub use error::{CorpusError, ErrorKind};
-pub use load::{Loaded, load};
+pub use load::{Loaded, load, load_with_options};
+pub use lock::CorpusLock;
+pub use read::{DEFAULT_MAX_FILE_BYTES, LoadOptions};

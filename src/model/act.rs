@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -260,7 +261,28 @@ impl FromStr for EventKind {
     }
 }
 
+/// The latest date an event may carry: a date past it is a typing error, not a plan
+/// (`9999-12-31` would move operations where no query reaches them).
+pub const EVENT_HORIZON: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
+    Some(d) => d,
+    None => panic!("2100-12-31 is a date"),
+};
+
+/// Where something was read from: file and line. Not part of the stored form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The file.
+    pub file: PathBuf,
+    /// The 1-based line where it starts.
+    pub line: usize,
+}
+
 /// An event in an act's life. Its date may not be known yet.
+///
+/// An act has at most one date per kind of event. A recorded date is changed only by a
+/// *correction*: a later event of the same kind that names the date it supersedes
+/// (`corrects`) and why (`reason`). Events are kept in the order they were recorded,
+/// so the latest correction wins; the corrected record stays, for the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// What happened.
@@ -270,6 +292,34 @@ pub struct Event {
     /// Where the date comes from (a publication source, a registry note…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For a correction: the date it supersedes, which must be the date in force
+    /// before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<NaiveDate>,
+    /// For a correction: why the date changes (required, non-empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Who recorded it (reserved for the publishing workflow; optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Where it was read from (act.json or events.json, and the line).
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl Event {
+    /// An event of `kind` on `date`, with no note, not a correction.
+    pub fn new(kind: EventKind, date: NaiveDate) -> Event {
+        Event {
+            kind,
+            date: Some(date),
+            note: None,
+            corrects: None,
+            reason: None,
+            author: None,
+            origin: None,
+        }
+    }
 }
 
 /// An act's metadata. The clause tree and the operations are held beside it.

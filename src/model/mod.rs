@@ -10,7 +10,7 @@ pub mod eid;
 pub mod tree;
 pub mod version;
 
-pub use act::{Act, ActKind, Event, EventKind, Issuer, Lang, Registration, RegistryId, WorkUri};
+pub use act::{Act, ActKind, EVENT_HORIZON, Event, EventKind, Issuer, Lang, Origin, Registration, RegistryId, WorkUri};
 pub use eid::{EId, EIdError, NodeKind};
 pub use tree::{Node, Tree, TreeError};
 pub use version::{AbzatsRange, Content, NodeState, Provenance, Validity, Version};

@@ -13,6 +13,7 @@ use super::SearchError;
 use super::analyzer;
 use super::schema::{self, Fields, OPEN_END, SCHEMA_VERSION, day_number};
 use crate::consolidate::NodeTimeline;
+use crate::corpus::LoadOptions;
 use crate::library::Library;
 use crate::model::{Act, EId, Lang, RegistryId, Version};
 
@@ -55,45 +56,11 @@ fn generation_file(dir: &Path) -> PathBuf {
     dir.join("generation.json")
 }
 
-/// A fingerprint of the corpus's acts: FNV-1a over every file's path, size and
-/// modification time under `root/acts`. Acts are append-only, so any change shows.
-pub fn corpus_generation(root: &Path) -> Result<String, SearchError> {
-    let mut entries = Vec::new();
-    collect(&root.join("acts"), root, &mut entries)?;
-    entries.sort();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for e in entries {
-        for b in e.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    Ok(format!("{h:016x}"))
-}
-
-fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) -> Result<(), SearchError> {
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let meta = entry.metadata()?;
-        if meta.is_dir() {
-            collect(&path, root, out)?;
-        } else {
-            let mtime = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .unwrap_or_default();
-            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().into_owned();
-            out.push(format!(
-                "{rel}\t{}\t{}.{}",
-                meta.len(),
-                mtime.as_secs(),
-                mtime.subsec_nanos()
-            ));
-        }
-    }
-    Ok(())
+/// The corpus generation of `root`: a hash of the content of every corpus file,
+/// computed by [`crate::corpus::generation`] (content, not sizes or modification times:
+/// a stale index is never served).
+pub fn corpus_generation(root: &Path, opts: &LoadOptions) -> Result<String, SearchError> {
+    crate::corpus::generation::generation(root, opts).map_err(|e| SearchError::Corpus(Box::new(e)))
 }
 
 fn dir_size(dir: &Path) -> u64 {

@@ -35,6 +35,9 @@ pub enum SearchError {
     /// A file around the index could not be read or written.
     #[error("search index: {0}")]
     Io(#[from] std::io::Error),
+    /// The corpus could not be read to compute its generation.
+    #[error("{0}")]
+    Corpus(Box<crate::corpus::CorpusError>),
     /// The index directory holds no index, or one of another schema.
     #[error("no usable index in {0}; run `nusqa index`")]
     Missing(String),
