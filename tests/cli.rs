@@ -215,3 +215,42 @@ fn a_closed_pipe_ends_output_quietly() {
     );
     assert!(out.status.success());
 }
+
+/// Freezing parsed operations writes ops.json (and entry_into_force.json when act.json
+/// states no clause) once, never rewrites act.json, and never overwrites frozen
+/// operations that differ.
+#[test]
+fn amendments_parse_write_freezes_once_and_never_rewrites_act_json() {
+    let corpus = crate::support::corpus_copy();
+    let dir = corpus.path().join("acts/V25/V2500037008");
+    let ops_before = std::fs::read_to_string(dir.join("ops.json")).unwrap();
+    let mut act: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("act.json")).unwrap()).unwrap();
+    let eif = act.as_object_mut().unwrap().remove("entry_into_force").unwrap();
+    std::fs::write(dir.join("act.json"), serde_json::to_string_pretty(&act).unwrap()).unwrap();
+    std::fs::remove_file(dir.join("ops.json")).unwrap();
+    let act_bytes = std::fs::read(dir.join("act.json")).unwrap();
+    let out = crate::support::nusqa(corpus.path(), &["amendments", "parse", "V2500037008", "--write"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read(dir.join("act.json")).unwrap(),
+        act_bytes,
+        "act.json is never rewritten"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("ops.json")).unwrap(), ops_before);
+    let frozen: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("entry_into_force.json")).unwrap()).unwrap();
+    assert_eq!(frozen, eif);
+    assert!(crate::support::nusqa(corpus.path(), &["check"]).status.success());
+    // Again: nothing to do.
+    let out = crate::support::nusqa(corpus.path(), &["amendments", "parse", "V2500037008", "--write"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("already holds exactly these operations"));
+    // Frozen operations that differ are refused and left as they are.
+    let tampered = ops_before.replacen("\"instruction\": \"", "\"instruction\": \"(edited) ", 1);
+    assert_ne!(tampered, ops_before);
+    std::fs::write(dir.join("ops.json"), &tampered).unwrap();
+    let out = crate::support::nusqa(corpus.path(), &["amendments", "parse", "V2500037008", "--write"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("never overwritten"));
+    assert_eq!(std::fs::read_to_string(dir.join("ops.json")).unwrap(), tampered);
+}

@@ -5,8 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, load_valid, print_json};
-use crate::amend::Operation;
-use crate::corpus::{CorpusLock, LoadOptions, format, read, write};
+use crate::corpus::{CorpusLock, LoadOptions, write};
 use crate::dates;
 use crate::model::{Act, Node, RegistryId};
 use crate::parse::{self, Parsed};
@@ -16,8 +15,9 @@ use crate::views::OperationView;
 ///
 /// FILE is an act directory (act.json and text.kk.md) or the text file inside one; ACT
 /// is the registry id of an act in the corpus. Targets are resolved against the corpus.
-/// `--write` freezes the result into the corpus (ops.json and the entry-into-force
-/// clause in act.json); frozen operations are never overwritten.
+/// `--write` freezes the result into the corpus (ops.json, and entry_into_force.json
+/// when act.json states no clause); frozen operations are never overwritten and
+/// act.json is never rewritten.
 pub fn parse_cmd(
     root: &Path,
     opts: &LoadOptions,
@@ -38,6 +38,12 @@ pub fn parse_cmd(
         }
         Err(_) => read_act(Path::new(what), opts)?,
     };
+    if write_out && lib.act(&act.id).is_none() {
+        return Err(CliError::BadArgument(format!(
+            "{} is not in the corpus: only an act of the corpus can have its operations frozen",
+            act.id
+        )));
+    }
     let bases: Vec<(&Act, Vec<Node>)> = lib
         .acts()
         .filter(|a| a.id != act.id)
@@ -81,30 +87,10 @@ pub fn parse_cmd(
 }
 
 fn read_act(path: &Path, opts: &LoadOptions) -> Result<(Act, Vec<Node>), CliError> {
-    let dir = if path.is_dir() {
-        path.to_path_buf()
-    } else {
-        path.parent().unwrap_or(Path::new(".")).to_path_buf()
-    };
-    let text_path = if path.is_dir() {
-        dir.join("text.kk.md")
-    } else {
-        path.to_path_buf()
-    };
-    let act_path = dir.join("act.json");
-    let act_text = read::read_text(&act_path, opts)
-        .map_err(|e| CliError::NotFound(format!("{e} (an act's metadata must sit beside its text)")))?;
-    let act: Act = serde_json::from_str(&act_text)
-        .map_err(|e| CliError::BadArgument(format!("{}:{}: {e}", act_path.display(), e.line())))?;
-    let text = read::read_text(&text_path, opts).map_err(|e| CliError::NotFound(e.to_string()))?;
-    let tree = format::parse(&text).map_err(|errs| {
-        let lines: Vec<String> = errs
-            .iter()
-            .map(|e| format!("{}:{}: {}", text_path.display(), e.line, e.message))
-            .collect();
+    crate::corpus::load::read_act(path, opts).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         CliError::BadArgument(lines.join("\n"))
-    })?;
-    Ok((act, tree))
+    })
 }
 
 /// `amendments parse --json`: what the parser read.
@@ -143,32 +129,14 @@ fn print_summary(act: &Act, parsed: &Parsed, views: &[OperationView]) {
     }
 }
 
-/// Writes the operations and the entry-into-force clause into the act's directory,
-/// unless operations are frozen there already.
+/// Freezes the operations (and a new entry-into-force clause) into the act's
+/// directory; frozen operations are never overwritten, act.json never rewritten.
 fn freeze(lock: &CorpusLock, root: &Path, opts: &LoadOptions, act: &Act, parsed: &Parsed) -> Result<(), CliError> {
-    let dir = write::act_dir(root, &act.id);
-    write::remove_stale_temp_files(lock, &dir)?;
-    let ops_path = dir.join("ops.json");
-    if let Some(text) = read::read_text_optional(&ops_path, opts)? {
-        let frozen: Vec<Operation> = serde_json::from_str(&text)
-            .map_err(|e| CliError::BadArgument(format!("{}:{}: {e}", ops_path.display(), e.line())))?;
-        if frozen == parsed.ops {
-            outln!("{} already holds exactly these operations", ops_path.display());
-            return Ok(());
+    match write::freeze_operations(lock, root, act, &parsed.ops, parsed.entry_into_force.as_ref(), opts)? {
+        write::Frozen::AlreadyFrozen { path } => outln!("{} already holds exactly these operations", path.display()),
+        write::Frozen::Written { path, operations } => {
+            outln!("froze {operations} operation(s) into {}", path.display())
         }
-        return Err(CliError::BadArgument(format!(
-            "{} is frozen and differs from what the parser now produces; published operations are never overwritten",
-            ops_path.display()
-        )));
     }
-    let mut act = act.clone();
-    if act.entry_into_force.is_none() {
-        act.entry_into_force = parsed.entry_into_force.clone();
-    }
-    let text = serde_json::to_string_pretty(&act).map_err(|e| CliError::BadArgument(e.to_string()))? + "\n";
-    write::atomic_write(&dir.join("act.json"), text.as_bytes())?;
-    let ops = serde_json::to_string_pretty(&parsed.ops).map_err(|e| CliError::BadArgument(e.to_string()))? + "\n";
-    write::atomic_write(&ops_path, ops.as_bytes())?;
-    outln!("froze {} operation(s) into {}", parsed.ops.len(), ops_path.display());
     Ok(())
 }

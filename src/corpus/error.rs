@@ -96,6 +96,14 @@ pub enum ErrorKind {
         /// How long this writer waited.
         waited_ms: u64,
     },
+    /// Frozen operations differ from those offered: published operations are never
+    /// overwritten.
+    #[error("frozen operations differ from what is offered; published operations are never overwritten")]
+    FrozenDiffers,
+    /// act.json and entry_into_force.json both state the act's entry into force, and
+    /// they differ.
+    #[error("act.json and entry_into_force.json state different entry-into-force clauses")]
+    EntryIntoForceClash,
 }
 
 /// A corpus error with its place.

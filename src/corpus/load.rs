@@ -210,7 +210,8 @@ fn parallel_map<T: Sync, R: Send>(
 type DirResult = Result<(ActEntry, Vec<CorpusError>), Vec<CorpusError>>;
 
 /// What an act directory may hold besides `.`-prefixed entries.
-const ACT_DIR_HOLDS: &str = "an act directory holds act.json, text.<lang>.md, ops.json and events.json";
+const ACT_DIR_HOLDS: &str =
+    "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json and events.json";
 
 /// Reads one act directory. Fatal errors (no readable act.json or text) drop the act;
 /// the others are returned beside it.
@@ -290,6 +291,20 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
             Vec::new()
         }
     };
+    let eif_path = dir.join("entry_into_force.json");
+    match read::read_optional(&eif_path, opts) {
+        Ok(Some(bytes)) => match parse_json::<crate::dates::EntryIntoForce>(&eif_path, &bytes) {
+            Ok(eif) => match &act.entry_into_force {
+                Some(stated) if *stated != eif => {
+                    errors.push(CorpusError::at(&eif_path, None, ErrorKind::EntryIntoForceClash).act(&act.id));
+                }
+                _ => act.entry_into_force = Some(eif),
+            },
+            Err(e) => errors.push(e.act(&act.id)),
+        },
+        Ok(None) => {}
+        Err(e) => errors.push(e.act(&act.id)),
+    }
     let events_path = dir.join("events.json");
     match read::read_text_optional(&events_path, opts) {
         Ok(Some(text)) => {
@@ -327,7 +342,7 @@ fn check_entries(dir: &Path, opts: &LoadOptions, id: &RegistryId, errors: &mut V
         let path = entry.path();
         let name = name.to_string_lossy();
         match &*name {
-            "act.json" | "text.kk.md" | "ops.json" | "events.json" => {}
+            "act.json" | "text.kk.md" | "ops.json" | "entry_into_force.json" | "events.json" => {}
             n if n.starts_with("text.") && n.ends_with(".md") => {
                 // Not loaded, but part of the corpus (and of its generation).
                 match fs::symlink_metadata(&path) {
@@ -487,6 +502,34 @@ fn read_ops(path: &Path, text: &str, act: &RegistryId, errors: &mut Vec<CorpusEr
         }
     }
     ops
+}
+
+/// Reads one act's metadata and clause tree, for the amendment parser: `path` is an act
+/// directory (`act.json` and `text.kk.md`) or the text file inside one, which may lie
+/// outside the corpus. Errors name the file and line.
+pub fn read_act(path: &Path, opts: &LoadOptions) -> Result<(Act, Vec<crate::model::Node>), Vec<CorpusError>> {
+    let (dir, text_path) = if path.is_dir() {
+        (path.to_path_buf(), path.join("text.kk.md"))
+    } else {
+        (
+            path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            path.to_path_buf(),
+        )
+    };
+    let act_path = dir.join("act.json");
+    let bytes = match read::read_optional(&act_path, opts) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Err(vec![CorpusError::at(&dir, None, ErrorKind::MissingActJson)]),
+        Err(e) => return Err(vec![e]),
+    };
+    let act: Act = parse_json(&act_path, &bytes).map_err(|e| vec![e])?;
+    let text = read::read_text(&text_path, opts).map_err(|e| vec![e.act(&act.id)])?;
+    let tree = format::parse(&text).map_err(|errs| {
+        errs.into_iter()
+            .map(|e| CorpusError::at(&text_path, Some(e.line), ErrorKind::Format(e.message)).act(&act.id))
+            .collect::<Vec<_>>()
+    })?;
+    Ok((act, tree))
 }
 
 #[cfg(test)]

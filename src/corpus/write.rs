@@ -198,3 +198,57 @@ mod tests {
         assert_eq!(left, [".keep", "events.json"]);
     }
 }
+
+/// What [`freeze_operations`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Frozen {
+    /// The operations (and the entry-into-force clause, when given and new) were written.
+    Written {
+        /// The ops.json written.
+        path: PathBuf,
+        /// How many operations.
+        operations: usize,
+    },
+    /// The act's ops.json already holds exactly these operations; nothing was written.
+    AlreadyFrozen {
+        /// The ops.json.
+        path: PathBuf,
+    },
+}
+
+/// Freezes an amending act's parsed operations into its directory: `ops.json`, and its
+/// entry-into-force clause as `entry_into_force.json` when act.json states none. Written
+/// once: act.json is never rewritten, and frozen operations that differ from `ops` are an
+/// error ([`ErrorKind::FrozenDiffers`]), never overwritten. Under the corpus lock.
+pub fn freeze_operations(
+    lock: &CorpusLock,
+    root: &Path,
+    act: &crate::model::Act,
+    ops: &[crate::amend::Operation],
+    entry_into_force: Option<&crate::dates::EntryIntoForce>,
+    opts: &super::LoadOptions,
+) -> Result<Frozen, CorpusError> {
+    let dir = act_dir(root, &act.id);
+    remove_stale_temp_files(lock, &dir)?;
+    let ops_path = dir.join("ops.json");
+    if let Some(text) = super::read::read_text_optional(&ops_path, opts)? {
+        let frozen: Vec<crate::amend::Operation> = serde_json::from_str(&text)
+            .map_err(|e| CorpusError::at(&ops_path, Some(e.line()), ErrorKind::Json(e.to_string())))?;
+        return if frozen == ops {
+            Ok(Frozen::AlreadyFrozen { path: ops_path })
+        } else {
+            Err(CorpusError::at(&ops_path, None, ErrorKind::FrozenDiffers).act(&act.id))
+        };
+    }
+    let eif_path = dir.join("entry_into_force.json");
+    if let (None, Some(eif)) = (&act.entry_into_force, entry_into_force)
+        && super::read::read_optional(&eif_path, opts)?.is_none()
+    {
+        atomic_write(&eif_path, &json(eif))?;
+    }
+    atomic_write(&ops_path, &json(&ops))?;
+    Ok(Frozen::Written {
+        path: ops_path,
+        operations: ops.len(),
+    })
+}
