@@ -10,12 +10,14 @@
 //! * [`index`]: full build, incremental update, the corpus generation the index is of.
 //! * [`limits`]: what a request may ask for, checked before any work.
 //! * [`query`]: the query language and results.
+//! * [`snippet`]: the fragment of a hit that shows why it matched.
 
 pub mod analyzer;
 pub mod index;
 pub mod limits;
 pub mod query;
 pub mod schema;
+pub mod snippet;
 
 pub use index::{BuildStats, SearchIndex, corpus_generation};
 pub use query::{Hit, HitGroup, SearchRequest, SearchResults, When, search};

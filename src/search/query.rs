@@ -13,12 +13,12 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, TantivyDocument};
 
 use super::SearchError;
 use super::index::SearchIndex;
 use super::schema::{date_of, day_number};
+use super::snippet::Snippets;
 use crate::model::{Lang, RegistryId};
 
 /// Which versions to search.
@@ -280,7 +280,7 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
             Count,
         ),
     )?;
-    let snippets = Snippets::new(&searcher, &*text_query, f, rewritten.contains("exact:"));
+    let snippets = Snippets::new(&*text_query, f);
     let mut found = Vec::with_capacity(top.len());
     for (score, addr) in top {
         found.push(hit(idx, &searcher, addr, score)?);
@@ -307,7 +307,7 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
             .skip(req.offset)
             .take(limit)
             .map(|(score, versions)| {
-                let mut versions: Vec<Hit> = versions.into_iter().map(|v| snippets.fill(v)).collect();
+                let mut versions: Vec<Hit> = versions.into_iter().map(|v| fill(&snippets, v)).collect();
                 versions.sort_by_key(|v| v.valid_from);
                 HitGroup {
                     act: versions[0].act.clone(),
@@ -326,7 +326,7 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
     }
     Ok(SearchResults {
         total,
-        hits: found.into_iter().map(|h| snippets.fill(h)).collect(),
+        hits: found.into_iter().map(|h| fill(&snippets, h)).collect(),
         groups: None,
     })
 }
@@ -338,44 +338,11 @@ struct Found {
     ru: bool,
 }
 
-/// The snippet generators of one request. Each clause is cut only with the generator
-/// of its own language, plus the unstemmed one when the query uses phrases or
-/// prefixes: a generator re-tokenises (and stems) the whole text, so running every
-/// one on every hit was most of a search's cost.
-struct Snippets {
-    kk: Option<SnippetGenerator>,
-    ru: Option<SnippetGenerator>,
-    exact: Option<SnippetGenerator>,
-}
-
-impl Snippets {
-    fn new(searcher: &tantivy::Searcher, query: &dyn Query, f: &super::schema::Fields, uses_exact: bool) -> Snippets {
-        let make = |field| SnippetGenerator::create(searcher, query, field).ok();
-        Snippets {
-            kk: make(f.text_kk),
-            ru: make(f.text_ru),
-            exact: if uses_exact { make(f.exact) } else { None },
-        }
-    }
-
-    /// The hit with its best snippet, or the text's start when nothing is marked.
-    fn fill(&self, found: Found) -> Hit {
-        let Found { mut hit, text, ru } = found;
-        let own = if ru { &self.ru } else { &self.kk };
-        let best = [own, &self.exact]
-            .into_iter()
-            .flatten()
-            .map(|g| g.snippet(&text))
-            .max_by_key(|s| s.highlighted().len());
-        match best {
-            Some(s) if !s.highlighted().is_empty() => {
-                hit.snippet = s.fragment().to_string();
-                hit.highlights = s.highlighted().iter().map(|r| (r.start, r.end)).collect();
-            }
-            _ => hit.snippet = text.chars().take(160).collect(),
-        }
-        hit
-    }
+/// The hit with its snippet.
+fn fill(snippets: &Snippets, found: Found) -> Hit {
+    let Found { mut hit, text, ru } = found;
+    (hit.snippet, hit.highlights) = snippets.cut(&text, ru);
+    hit
 }
 
 fn hit(idx: &SearchIndex, searcher: &tantivy::Searcher, addr: DocAddress, score: f32) -> Result<Found, SearchError> {

@@ -150,7 +150,7 @@ pub fn stem_cache_len() -> usize {
 }
 
 /// The stem of `word`, from the cache when it is there.
-fn cached_stem(word: &str, out: &mut String) {
+pub fn cached_stem(word: &str, out: &mut String) {
     // A poisoned lock only means another thread panicked mid-insert; the map is still
     // a valid map, so it is used as it is.
     if let Some(stem) = STEMS.read().unwrap_or_else(|e| e.into_inner()).get(word) {
