@@ -323,6 +323,22 @@ mod tests {
         assert!(frag.starts_with("бос") || frag.starts_with("сөз"), "{frag}");
     }
 
+    /// Finding 12 of the hardening review: snippets were most of a search's cost. The
+    /// walk stops at the first fragment holding every term, however long the text.
+    #[test]
+    fn the_walk_stops_once_every_term_is_found() {
+        let text = format!("жарылыс рұқсат {}", "жарылыс рұқсат және ".repeat(10_000));
+        let s = snippets(&[], &["жарылыс", "рұқсат"]);
+        let scan = s.matches_kk(&text);
+        assert_eq!(scan.matches.len(), 2, "stopped after the first fragment");
+        let one_term_missing = snippets(&[], &["жарылыс", "жоқ"]);
+        assert_eq!(
+            one_term_missing.matches_kk(&text).matches.len(),
+            10_001,
+            "every жарылыс"
+        );
+    }
+
     #[test]
     fn no_match_gives_the_start() {
         let s = snippets(&[], &["жоқ"]);
