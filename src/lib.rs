@@ -16,7 +16,7 @@ pub mod blame;
 pub mod cli;
 pub mod consolidate;
 pub mod corpus;
-pub mod dates;
+pub use model::dates;
 pub mod diff;
 pub mod effect;
 pub mod library;

@@ -357,7 +357,7 @@ pub struct Act {
     pub editorial_notes: Vec<String>,
     /// For an amending act: when its parts take force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entry_into_force: Option<crate::dates::EntryIntoForce>,
+    pub entry_into_force: Option<super::dates::EntryIntoForce>,
 }
 
 impl Act {

@@ -1,11 +1,13 @@
 //! The types of nusqa's domain, with no I/O.
 //!
 //! * [`act`]: acts, their identifiers, kinds, issuers and events.
+//! * [`dates`]: effective dates, entry into force, and the Civil Code's period count.
 //! * [`eid`]: Akoma Ntoso-style element identifiers of clauses.
 //! * [`tree`]: clause trees, as stored in the corpus and carried by operations.
 //! * [`version`]: node states, validity intervals and provenance.
 
 pub mod act;
+pub mod dates;
 pub mod eid;
 pub mod tree;
 pub mod version;

@@ -19,7 +19,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AbzatsRange, Act, EventKind};
+use super::{AbzatsRange, Act, EventKind};
 
 /// How an operation's effective date is fixed, as stored in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
