@@ -139,7 +139,10 @@ fn errors_are_json_with_the_right_status() {
     ] {
         let (st, v) = json(&s, uri);
         assert_eq!(st, status, "{uri}: {v}");
-        assert!(v["error"]["message"].as_str().is_some_and(|e| !e.is_empty()), "{uri}: {v}");
+        assert!(
+            v["error"]["message"].as_str().is_some_and(|e| !e.is_empty()),
+            "{uri}: {v}"
+        );
         assert!(v["error"]["code"].as_str().is_some_and(|e| !e.is_empty()), "{uri}: {v}");
     }
 }

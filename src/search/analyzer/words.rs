@@ -52,7 +52,8 @@ impl TokenStream for WordStream<'_> {
         self.token.position = self.token.position.wrapping_add(1);
         while let Some((from, c)) = self.chars.next() {
             if is_word_char(c) {
-                let to = (&mut self.chars)
+                let to = self
+                    .chars
                     .find(|&(_, c)| !is_word_char(c))
                     .map_or(self.text.len(), |(at, _)| at);
                 self.token.offset_from = from;
@@ -88,9 +89,8 @@ mod tests {
     #[test]
     fn tokens_match_the_simple_tokenizer() {
         let text = "1. Өнеркәсіптік қауіпсіздік — «Қағидалар» 2025-12-06; KOMИТЕТ ҂ те\u{0483}ст";
-        let collect = |mut t: Box<dyn FnMut() -> Option<(String, usize, usize, usize)>>| {
-            std::iter::from_fn(move || t()).collect::<Vec<_>>()
-        };
+        type Next<'a> = Box<dyn FnMut() -> Option<(String, usize, usize, usize)> + 'a>;
+        let collect = |t: Next<'_>| std::iter::from_fn(t).collect::<Vec<_>>();
         let mut ours = WordTokenizer::default();
         let mut s = ours.token_stream(text);
         let a = collect(Box::new(move || {
