@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod dates;
 pub mod diff;
 pub mod effect;
+pub mod fuzz;
 pub mod library;
 pub mod model;
 pub mod notes;

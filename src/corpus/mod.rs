@@ -20,4 +20,4 @@ pub mod load;
 pub mod write;
 
 pub use error::{CorpusError, ErrorKind};
-pub use load::{Loaded, load};
+pub use load::{Loaded, act_text, load};
