@@ -106,6 +106,9 @@ const WORDS: &[&str] = &[
     ")",
     "*",
     "правила",
+    "a: *",
+    "act:*",
+    "valid_from:>5",
 ];
 
 /// The HTTP harness.
