@@ -6,6 +6,7 @@ mod cli;
 mod corpus_errors;
 mod datatests;
 mod diffs;
+mod fuzz;
 mod order_429;
 mod parse_kk;
 mod properties;
