@@ -398,23 +398,3 @@ fn without_chunks<T: Clone + 'static>(items: Vec<T>) -> impl Iterator<Item = Vec
         })
     })
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shrinking_removes_halves_first_and_never_grows() {
-        let c: Vec<String> = shrink_text("ab\ncd\n").collect();
-        assert_eq!(c[0], "cd\n");
-        assert_eq!(c[1], "ab\n");
-        assert!(c.iter().all(|x| x.len() <= 6));
-        assert_eq!(shrink_text("").count(), 0);
-    }
-
-    #[test]
-    fn encoding_keeps_unreserved_bytes() {
-        assert_eq!(percent_encode("a b/ё".as_bytes()), "a%20b%2F%D1%91");
-        assert_eq!(percent_encode(&[0xff]), "%FF");
-    }
-}
