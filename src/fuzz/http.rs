@@ -7,8 +7,8 @@
 //! 503); the body can be read; a successful JSON answer (to any method but `HEAD`,
 //! whose answers have no body) is JSON. Counted, not failed:
 //! error answers under `/api/` whose body is not `{"error": {"code", "message"}}`
-//! (`non_json_api_errors`: axum's own 404 and 405 have empty bodies until the router
-//! answers those in JSON too) and error pages elsewhere that are not HTML
+//! (`non_json_api_errors`, and by status `non_json_api_errors_404`, `_405`, `_other`:
+//! axum's own 404 and 405 have empty bodies until the router answers those in JSON too) and error pages elsewhere that are not HTML
 //! (`non_html_page_errors`).
 
 use std::sync::Arc;
@@ -470,6 +470,14 @@ impl Harness for HttpHarness {
         if status.as_u16() >= 400 && method != Method::HEAD {
             if api && !is_error_json(&body) {
                 bump(counts, "non_json_api_errors");
+                bump(
+                    counts,
+                    match status.as_u16() {
+                        404 => "non_json_api_errors_404",
+                        405 => "non_json_api_errors_405",
+                        _ => "non_json_api_errors_other",
+                    },
+                );
                 samples.note("non_json_api_errors", || {
                     format!("{}: {ctype:?}, {} bytes", show(), body.len())
                 });
