@@ -183,6 +183,7 @@ fn fuzz_bench(corpus: &Path, cases: u64, seed: u64, target: FuzzTarget, json: bo
             );
             let counts: Vec<String> = r.counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
             outln!("          {}", counts.join(", "));
+            outln!("          slowest: {}", r.slowest_input);
             for (key, examples) in &r.samples.0 {
                 if key.starts_with("non_") {
                     for e in examples {
