@@ -19,6 +19,7 @@ pub mod corpus;
 pub use model::dates;
 pub mod diff;
 pub mod effect;
+pub mod fuzz;
 pub mod library;
 pub mod markup;
 pub mod model;

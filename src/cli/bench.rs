@@ -6,8 +6,10 @@
 //! * `bench tree`: building one wide act (many top-level nodes) from its clause
 //!   Markdown, at a quarter, half and all of the size: linear work keeps the time per
 //!   node flat.
+//! * `bench fuzz`: the fuzzing harnesses of [`crate::fuzz`] (query parser, clause
+//!   Markdown, amendment parser, HTTP router), with cases per second.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -89,10 +91,38 @@ enum BenchWhat {
         #[arg(long = "dir")]
         dir: PathBuf,
     },
+    /// Fuzz the parsers and the HTTP router with seeded random inputs (uses the corpus
+    /// given by `--corpus`); exits 1 when any case fails.
+    Fuzz {
+        /// Cases per target.
+        #[arg(long, default_value_t = 10_000)]
+        cases: u64,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// What to fuzz.
+        #[arg(long, value_enum, default_value_t = FuzzTarget::All)]
+        target: FuzzTarget,
+    },
 }
 
-/// Runs `nusqa bench`.
-pub fn run(args: BenchArgs, opts: &LoadOptions) -> Result<ExitCode, CliError> {
+/// `bench fuzz --target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FuzzTarget {
+    /// The search query language, on an index of the corpus.
+    Query,
+    /// The clause Markdown reader and its round trip.
+    Markdown,
+    /// The amendment parser, on mutated versions of Order No. 429.
+    Amendment,
+    /// The HTTP router, in process.
+    Http,
+    /// All four, one after the other.
+    All,
+}
+
+/// Runs `nusqa bench` (`corpus`: the corpus directory, for `bench fuzz`).
+pub fn run(args: BenchArgs, corpus: &Path, opts: &LoadOptions) -> Result<ExitCode, CliError> {
     match args.what {
         BenchWhat::Consolidate {
             clauses,
@@ -118,7 +148,76 @@ pub fn run(args: BenchArgs, opts: &LoadOptions) -> Result<ExitCode, CliError> {
             queries,
             baseline_queries,
         } => search_bench(&dir, opts, queries, baseline_queries, args.json),
+        BenchWhat::Fuzz { cases, seed, target } => fuzz_bench(corpus, cases, seed, target, args.json),
     }
+}
+
+fn fuzz_bench(corpus: &Path, cases: u64, seed: u64, target: FuzzTarget, json: bool) -> Result<ExitCode, CliError> {
+    use crate::fuzz::{Options, Setup, Target};
+    let targets: Vec<Target> = match target {
+        FuzzTarget::Query => vec![Target::Query],
+        FuzzTarget::Markdown => vec![Target::Markdown],
+        FuzzTarget::Amendment => vec![Target::Amendment],
+        FuzzTarget::Http => vec![Target::Http],
+        FuzzTarget::All => Target::ALL.to_vec(),
+    };
+    let scratch = std::env::temp_dir().join(format!("nusqa-fuzz-index-{}", std::process::id()));
+    let setup = Setup::new(corpus, &scratch);
+    let reports = setup.and_then(|s| {
+        targets
+            .iter()
+            .map(|&t| {
+                s.run(
+                    t,
+                    Options {
+                        cases,
+                        seed,
+                        ..Options::default()
+                    },
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    let reports = reports.map_err(|e| CliError::BadArgument(e.to_string()))?;
+    if json {
+        print_json(&json!({"seed": seed, "targets": reports}))?;
+    } else {
+        for r in &reports {
+            outln!(
+                "{:9} {} cases, {} failures, {:.1} s, {:.0} cases/s (slowest case {:.1} ms)",
+                r.target,
+                r.cases,
+                r.failures,
+                r.seconds,
+                r.cases_per_second,
+                r.slowest_ms
+            );
+            let counts: Vec<String> = r.counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            outln!("          {}", counts.join(", "));
+            outln!("          slowest: {}", r.slowest_input);
+            for (key, examples) in &r.samples.0 {
+                if key.starts_with("non_") {
+                    for e in examples {
+                        outln!("          {key}: {e}");
+                    }
+                }
+            }
+            for (k, n) in &r.failure_kinds {
+                outln!("  {n} failure(s): {k}");
+            }
+            for f in &r.examples {
+                outln!("  FAIL case {}: {}", f.case, f.message);
+                outln!("    minimised: {}", f.input);
+                outln!("    original:  {}", f.original);
+            }
+        }
+    }
+    Ok(if reports.iter().all(|r| r.passed()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The `p`-th percentile of sorted durations, in microseconds.

@@ -235,7 +235,7 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Measure consolidation and loading against the naive baseline.
+    /// Measure consolidation, loading, search and diffs against baselines; fuzz.
     Bench(bench::BenchArgs),
     /// The state services governed by the corpus's Rules on a date.
     Services {
@@ -426,7 +426,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             },
             &out,
         ),
-        Command::Bench(args) => bench::run(args, &opts),
+        Command::Bench(args) => bench::run(args, &root, &opts),
         Command::Services { as_of, json } => services::services(&load_valid(&root, &opts)?, as_of, json),
         Command::Service { id, as_of, json } => services::service(&load_valid(&root, &opts)?, &id, as_of, json),
         Command::ServiceHistory { id, attribute, json } => {

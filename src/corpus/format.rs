@@ -17,14 +17,21 @@
 //!   brackets, optionally its heading text. The number of `#` is for readers only: the
 //!   eId places the node, and its parent must come before it.
 //! * The lines up to the next heading are the node's own text. Abzats are separated by
-//!   blank lines; inside the text they are joined with `\n`. Text excludes the node's
-//!   number label ("4.", "1)"), which is in the brackets.
+//!   blank lines; the lines of one abzats are joined with a space, and abzats with `\n`.
+//!   Text excludes the node's number label ("4.", "1)"), which is in the brackets. A
+//!   text whose every abzats starts with `|` (while not every line does) is refused: it
+//!   could not be written back without reading as table lines.
 //! * A body of exactly `{not-held}` means the registry does not hold the text;
 //!   `{repealed}` means the node is repealed.
 //! * In a `table` node, a body of pipe-table lines gives the rows: `row_N` where N is
 //!   the first cell when it is a serial number (else the row's position), with cells
-//!   `cell_1`…; `<br>` inside a cell separates its abzats. A header row (one followed by
-//!   a `|---|` line) becomes `row_head`.
+//!   `cell_1`…; `<br>` inside a cell separates its abzats (trimmed, empty ones
+//!   dropped, as in a body), and a cell of exactly `{not-held}` or `{repealed}` means
+//!   what it means as a body. A header row (one
+//!   followed by a `|---|` line) becomes `row_head`. The rows and cells so made count
+//!   as nodes: a later heading cannot repeat their eIds.
+//! * [`write`] writes each abzats on one line, except one that starts like a heading
+//!   (`# …`): its leading hashes go on a line of their own, which reads back the same.
 
 use std::collections::HashMap;
 
@@ -84,6 +91,19 @@ pub fn parse(text: &str) -> Result<Vec<Node>, Vec<FormatError>> {
     // Bodies.
     for p in &mut flat {
         match body_content(&p.body) {
+            Body::Content(Content::Text { text })
+                if !text.is_empty() && text.split('\n').all(|a| a.starts_with('|')) =>
+            {
+                // Lines joined into abzats that all start with `|`: written back, they
+                // would read as table lines.
+                errors.push(FormatError {
+                    line: p.line,
+                    message: format!(
+                        "`{}`: every abzats of the text starts with `|`, which reads as table lines; make every line a table row or start one with other text",
+                        p.node.eid
+                    ),
+                });
+            }
             Body::Content(c) => p.node.content = c,
             Body::Table(rows) => {
                 if p.node.eid.kind() != NodeKind::Table {
@@ -217,7 +237,7 @@ fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
                 eid: ceid,
                 num: None,
                 heading: None,
-                content: Content::of(cell.clone()),
+                content: cell_content(cell),
                 children: vec![],
             });
         }
@@ -232,6 +252,17 @@ fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
     Ok(rows)
 }
 
+/// A cell's content: its abzats (split at `<br>`) trimmed and without empty ones, as a
+/// body's are, or the state a lone `{not-held}` or `{repealed}` names.
+fn cell_content(cell: &str) -> Content {
+    let abzats: Vec<&str> = cell.split('\n').map(str::trim).filter(|a| !a.is_empty()).collect();
+    match abzats.as_slice() {
+        [NOT_HELD] => Content::NotHeld,
+        [REPEALED] => Content::Repealed,
+        _ => Content::of(abzats.join("\n")),
+    }
+}
+
 /// Nests the flat list of headed nodes (in document order) into trees, in time linear
 /// in the number of nodes. A node whose parent is missing or comes after it, and a
 /// second node with an eId already seen, are reported and left out.
@@ -240,14 +271,26 @@ fn nest(flat: Vec<Pending>, errors: &mut Vec<FormatError>) -> Vec<Node> {
     let mut slots: Vec<Option<Node>> = Vec::with_capacity(flat.len());
     let mut kids: Vec<Vec<usize>> = Vec::with_capacity(flat.len());
     let mut roots: Vec<usize> = Vec::new();
+    // Every eId seen, including the rows and cells table lines made: an explicit
+    // heading cannot repeat one of those either.
+    let mut seen: std::collections::HashSet<EId> = std::collections::HashSet::with_capacity(flat.len());
     for p in flat {
-        if index.contains_key(&p.node.eid) {
+        let mut duplicate = None;
+        p.node.walk(&mut |n| {
+            if duplicate.is_none() && seen.contains(&n.eid) {
+                duplicate = Some(n.eid.clone());
+            }
+        });
+        if let Some(eid) = duplicate {
             errors.push(FormatError {
                 line: p.line,
-                message: format!("duplicate eId `{}`", p.node.eid),
+                message: format!("duplicate eId `{eid}`"),
             });
             continue;
         }
+        p.node.walk(&mut |n| {
+            seen.insert(n.eid.clone());
+        });
         let me = slots.len();
         match p.node.eid.parent() {
             None => roots.push(me),
@@ -311,7 +354,12 @@ fn write_node(n: &Node, out: &mut String) {
         Content::Repealed => out.push_str(&format!("{REPEALED}\n")),
         Content::Text { text } if text.is_empty() => {}
         Content::Text { text } => {
-            out.push_str(&text.replace('\n', "\n\n"));
+            for (i, abzats) in text.split('\n').enumerate() {
+                if i > 0 {
+                    out.push_str("\n\n");
+                }
+                write_abzats(abzats, out);
+            }
             out.push('\n');
         }
     }
@@ -319,6 +367,19 @@ fn write_node(n: &Node, out: &mut String) {
     for c in &n.children {
         write_node(c, out);
     }
+}
+
+/// Writes one abzats on one line, unless it starts like a heading (`# …`, as the lines
+/// `#` and `…` of a body read): then the hashes go on a line of their own, which is no
+/// heading, and the reader joins the lines with a space again.
+fn write_abzats(abzats: &str, out: &mut String) {
+    let mut rest = abzats;
+    while let Some(after) = heading_rest(rest).map(|_| rest.trim_start_matches('#')) {
+        out.push_str(&rest[..rest.len() - after.len()]);
+        out.push('\n');
+        rest = &after[1..];
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]

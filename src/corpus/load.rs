@@ -207,6 +207,13 @@ fn parallel_map<T: Sync, R: Send>(
     })
 }
 
+/// The clause Markdown text of act `id` as stored in the corpus at `root`, unparsed (for
+/// tools that work on the text itself, such as the fuzzing harness).
+pub fn act_text(root: &Path, id: &RegistryId) -> Result<String, CorpusError> {
+    let path = super::write::act_dir(root, id).join("text.kk.md");
+    fs::read_to_string(&path).map_err(|e| CorpusError::at(&path, None, ErrorKind::Io(e)).act(id))
+}
+
 type DirResult = Result<(ActEntry, Vec<CorpusError>), Vec<CorpusError>>;
 
 /// What an act directory may hold besides `.`-prefixed entries.

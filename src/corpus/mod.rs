@@ -23,6 +23,6 @@ pub mod read;
 pub mod write;
 
 pub use error::{CorpusError, ErrorKind};
-pub use load::{Loaded, load, load_with_options};
+pub use load::{Loaded, act_text, load, load_with_options};
 pub use lock::CorpusLock;
 pub use read::{DEFAULT_MAX_FILE_BYTES, LoadOptions};

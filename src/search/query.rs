@@ -13,7 +13,7 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::{DocAddress, TantivyDocument, TantivyError};
 
 use super::SearchError;
 use super::index::SearchIndex;
@@ -273,13 +273,23 @@ pub fn search(idx: &SearchIndex, req: &SearchRequest) -> Result<SearchResults, S
         limit
     };
     let offset = if req.when == When::AnyTime { 0 } else { req.offset };
-    let (top, total) = searcher.search(
-        &query,
-        &(
-            TopDocs::with_limit(collect_n).and_offset(offset).order_by_score(),
-            Count,
-        ),
-    )?;
+    let (top, total) = searcher
+        .search(
+            &query,
+            &(
+                TopDocs::with_limit(collect_n).and_offset(offset).order_by_score(),
+                Count,
+            ),
+        )
+        .map_err(|e| match e {
+            // The parser accepts `field:*` (and `field: *`) as "the field has a value" and
+            // only the search finds that the field does not exist or is not a fast field:
+            // the user's query is at fault, not the index.
+            TantivyError::FieldNotFound(_) | TantivyError::SchemaError(_) => {
+                SearchError::Query(format!("{e} (in `{}`)", req.query))
+            }
+            other => SearchError::Index(other),
+        })?;
     let snippets = Snippets::new(&*text_query, f);
     let mut found = Vec::with_capacity(top.len());
     for (score, addr) in top {
