@@ -2,6 +2,7 @@
 //!
 //! The core (no I/O): [`model`], [`amend`], [`dates`], [`consolidate`] and [`library`].
 //! Around it: [`corpus`] (the files on disk), [`parse`] (reading Kazakh amending acts),
+//! [`kk`] (what the project knows of the Kazakh language),
 //! [`render`] (text, Markdown, JSON views) and the `nusqa` command line.
 //! See ARCHITECTURE.md for the map and the invariants.
 
@@ -14,6 +15,7 @@ pub mod corpus;
 pub mod dates;
 pub mod diff;
 pub mod effect;
+pub mod kk;
 pub mod library;
 pub mod model;
 pub mod notes;
