@@ -21,6 +21,7 @@ pub mod model;
 pub mod notes;
 pub mod parse;
 pub mod render;
+pub mod ru;
 pub mod search;
 pub mod services;
 pub mod synth;

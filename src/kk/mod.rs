@@ -16,7 +16,7 @@
 //!
 //! Everything here is pure and works on lowercase Cyrillic unless a function says
 //! otherwise. The amendment formulas (`parse::formulas`) are the parser's grammar, not
-//! language knowledge, and stay in the parser.
+//! language knowledge, and stay in the parser; Russian numerals are in [`crate::ru`].
 
 pub mod alphabet;
 pub mod cases;
