@@ -2,6 +2,7 @@
 //!
 //! The core (no I/O): [`model`], [`amend`], [`dates`], [`consolidate`] and [`library`].
 //! Around it: [`corpus`] (the files on disk), [`parse`] (reading Kazakh amending acts),
+//! [`kk`] (what the project knows of the Kazakh language),
 //! [`views`] (the typed answers), [`render`] (text and Markdown), [`search`], [`web`]
 //! (the only module that knows HTTP) and the `nusqa` command line.
 //!
@@ -20,12 +21,14 @@ pub use model::dates;
 pub mod diff;
 pub mod effect;
 pub mod fuzz;
+pub mod kk;
 pub mod library;
 pub mod markup;
 pub mod model;
 pub mod notes;
 pub mod parse;
 pub mod render;
+pub mod ru;
 pub mod search;
 pub mod services;
 pub mod synth;

@@ -17,162 +17,27 @@ use chrono::NaiveDate;
 use crate::amend::{Change, Operation};
 use crate::consolidate::ActTimeline;
 use crate::dates::EffectiveRule;
+use crate::kk::{self, Base, Case};
 use crate::library::Library;
 use crate::model::{Act, ActKind, EId, EventKind, Lang, NodeKind};
 
-const KK_UNITS: [&str; 10] = ["", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"];
-const KK_TENS: [&str; 10] = [
-    "",
-    "он",
-    "жиырма",
-    "отыз",
-    "қырық",
-    "елу",
-    "алпыс",
-    "жетпіс",
-    "сексен",
-    "тоқсан",
-];
-const RU_UNITS_GEN: [&str; 10] = [
-    "",
-    "одного",
-    "двух",
-    "трех",
-    "четырех",
-    "пяти",
-    "шести",
-    "семи",
-    "восьми",
-    "девяти",
-];
-const RU_TEENS_GEN: [&str; 10] = [
-    "десяти",
-    "одиннадцати",
-    "двенадцати",
-    "тринадцати",
-    "четырнадцати",
-    "пятнадцати",
-    "шестнадцати",
-    "семнадцати",
-    "восемнадцати",
-    "девятнадцати",
-];
-const RU_TENS_GEN: [&str; 10] = [
-    "",
-    "десяти",
-    "двадцати",
-    "тридцати",
-    "сорока",
-    "пятидесяти",
-    "шестидесяти",
-    "семидесяти",
-    "восьмидесяти",
-    "девяноста",
-];
-
-/// A number in Kazakh words (1–999), e.g. 60 → "алпыс"; digits beyond.
-pub fn kk_number(n: u32) -> String {
-    if n == 0 || n > 999 {
-        return n.to_string();
-    }
-    let mut parts = Vec::new();
-    let (h, t, u) = (n / 100, (n / 10) % 10, n % 10);
-    if h > 0 {
-        if h > 1 {
-            parts.push(KK_UNITS[h as usize].to_string());
-        }
-        parts.push("жүз".to_string());
-    }
-    if t > 0 {
-        parts.push(KK_TENS[t as usize].to_string());
-    }
-    if u > 0 {
-        parts.push(KK_UNITS[u as usize].to_string());
-    }
-    parts.join(" ")
-}
-
-/// A number in Russian words, genitive (1–99), e.g. 60 → "шестидесяти"; digits beyond.
-pub fn ru_number_genitive(n: u32) -> String {
-    match n {
-        1..=9 => RU_UNITS_GEN[n as usize].to_string(),
-        10..=19 => RU_TEENS_GEN[(n - 10) as usize].to_string(),
-        20..=99 => {
-            let (t, u) = (n / 10, n % 10);
-            if u == 0 {
-                RU_TENS_GEN[t as usize].to_string()
-            } else {
-                format!("{} {}", RU_TENS_GEN[t as usize], RU_UNITS_GEN[u as usize])
-            }
-        }
-        _ => n.to_string(),
-    }
-}
-
-fn is_back(word: &str) -> bool {
-    for c in word.chars().rev() {
-        match c {
-            'а' | 'о' | 'ұ' | 'ы' | 'я' | 'у' => return true,
-            'ә' | 'ө' | 'ү' | 'і' | 'е' | 'и' | 'э' => return false,
-            _ => {}
-        }
-    }
-    true
-}
-
 /// Kazakh dative: тармақ → тармаққа, қосымша → қосымшаға.
+///
+/// Labels are inflected as bare words. Those that end in a 3rd-person possessive
+/// (`1) тармақшасы`, `1-жолы`, `2-абзацы`) get `-ға` here, where grammar writes the
+/// pronominal `-на` ([`Base::Possessive3`]: `тармақшасына`); kept as it was written.
 fn dative(word: &str) -> String {
-    let last = word.chars().last().unwrap_or('а');
-    let back = is_back(word);
-    let s = if matches!(last, 'к' | 'қ' | 'п' | 'с' | 'т' | 'ш' | 'ф' | 'х') {
-        if back { "қа" } else { "ке" }
-    } else if back {
-        "ға"
-    } else {
-        "ге"
-    };
-    format!("{word}{s}")
+    kk::inflect(word, Case::Dative, Base::Bare)
 }
 
 /// Kazakh instrumental: тармақ → тармақпен, тармақша → тармақшамен.
 fn instrumental(word: &str) -> String {
-    let last = word.chars().last().unwrap_or('а');
-    let s = match last {
-        'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'у' | 'и' | 'л' | 'р' | 'й' => "мен",
-        'м' | 'н' | 'ң' | 'ж' | 'з' => "бен",
-        _ => "пен",
-    };
-    format!("{word}{s}")
+    kk::inflect(word, Case::Instrumental, Base::Bare)
 }
 
 /// Kazakh genitive of an office: "... министрі" → "... министрінің".
 fn genitive(word: &str) -> String {
-    let last = word.chars().last().unwrap_or('а');
-    let back = is_back(word);
-    let s = match last {
-        'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'м' | 'н' | 'ң' => {
-            if back {
-                "ның"
-            } else {
-                "нің"
-            }
-        }
-        'л' | 'р' | 'й' | 'у' | 'з' | 'ж' => {
-            if back {
-                "дың"
-            } else {
-                "дің"
-            }
-        }
-        _ => {
-            if back {
-                "тың"
-            } else {
-                "тің"
-            }
-        }
-    };
-    format!("{word}{s}")
+    kk::inflect(word, Case::Genitive, Base::Bare)
 }
 
 /// The numbers a note's label is built from: the node's own, its parent's, and for a
@@ -252,7 +117,7 @@ fn kk_source(act: &Act, rule: &EffectiveRule) -> String {
             days,
         } => format!(
             " (алғашқы ресми жарияланған күнінен кейін күнтізбелік {} күн өткен соң қолданысқа енгізіледі)",
-            kk_number(*days)
+            kk::cardinal_words(*days)
         ),
         EffectiveRule::Fixed { date } => format!(" ({} бастап қолданысқа енгізіледі)", date_dmy(*date)),
         _ => String::new(),
@@ -299,7 +164,7 @@ fn ru_source(act: &Act, rule: &EffectiveRule, case_instrumental: bool) -> String
             days,
         } => format!(
             " (вводится в действие по истечении {} календарных дней после дня его первого официального опубликования)",
-            ru_number_genitive(*days)
+            crate::ru::number_genitive(*days)
         ),
         EffectiveRule::Fixed { date } => format!(" (вводится в действие с {})", date_dmy(*date)),
         _ => String::new(),
@@ -425,17 +290,6 @@ pub fn notes_map(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_in_words() {
-        assert_eq!(kk_number(60), "алпыс");
-        assert_eq!(kk_number(10), "он");
-        assert_eq!(kk_number(15), "он бес");
-        assert_eq!(kk_number(120), "жүз жиырма");
-        assert_eq!(ru_number_genitive(60), "шестидесяти");
-        assert_eq!(ru_number_genitive(10), "десяти");
-        assert_eq!(ru_number_genitive(21), "двадцати одного");
-    }
 
     #[test]
     fn case_endings() {

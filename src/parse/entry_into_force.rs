@@ -19,10 +19,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::kk::normalise;
-use super::words;
+use super::formulas::normalise;
 use super::{ParseError, ParseErrorKind};
 use crate::dates::{EffectiveRule, EntryIntoForce, EntryIntoForceException};
+use crate::kk;
 use crate::model::{AbzatsRange, Act, EventKind, Node, NodeKind};
 
 fn re(p: &str) -> Regex {
@@ -40,11 +40,12 @@ static AFTER_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_PUBLICATION_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"жарияланған\s+күнінен\s+кейін"));
 static FROM_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| re(r"мемлекеттік\s+тіркелген\s+күнінен\s+бастап"));
 static FROM_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| re(r"қол\s+қойылған\s+күнінен\s+бастап"));
-static FROM_DATE: LazyLock<Regex> = LazyLock::new(|| re(r#"\d{4}\s*жылғы\s*"?\d{1,2}"?\s*\p{L}+\s+бастап"#));
+static FROM_DATE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{}\s+бастап", kk::dates::PATTERN)));
 static EXCEPTION_RULE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r#"(?P<rule>\d{4}\s*жылғы\s*"?\d{1,2}"?\s*\p{L}+\s+бастап|алғашқы\s+ресми\s+жарияланған\s+күнінен\s+кейін\s+[\p{L}\d\s()]*?күн\s+өткен\s+соң|мемлекеттік\s+тіркелген\s+күнінен\s+бастап|қол\s+қойылған\s+күнінен\s+бастап)\s+қолданысқа\s+енгізілетін"#,
-    )
+    re(&format!(
+        r"(?P<rule>{}\s+бастап|алғашқы\s+ресми\s+жарияланған\s+күнінен\s+кейін\s+[\p{{L}}\d\s()]*?күн\s+өткен\s+соң|мемлекеттік\s+тіркелген\s+күнінен\s+бастап|қол\s+қойылған\s+күнінен\s+бастап)\s+қолданысқа\s+енгізілетін",
+        kk::dates::PATTERN
+    ))
 });
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -114,7 +115,7 @@ fn days(s: &str) -> Option<u32> {
         return m.as_str().parse().ok();
     }
     let words: String = s.chars().filter(|c| !matches!(c, '(' | ')')).collect();
-    words::cardinal(&words)
+    kk::cardinal(&words)
 }
 
 /// One rule phrase.
@@ -143,7 +144,7 @@ fn rule(act: &Act, s: &str) -> Result<EffectiveRule, String> {
         return Ok(EffectiveRule::Fixed { date: act.date });
     }
     if FROM_DATE.is_match(s) {
-        let (date, _) = words::find_date(s).ok_or_else(|| format!("no valid date in \"{}\"", s.trim()))?;
+        let (date, _) = kk::find_date(s).ok_or_else(|| format!("no valid date in \"{}\"", s.trim()))?;
         return Ok(EffectiveRule::Fixed { date });
     }
     Err(format!(
@@ -246,15 +247,15 @@ fn abzats_numbers(s: &str) -> Result<Vec<u32>, String> {
         }
         if let Some((a, b)) = part.split_once('-') {
             let (a, b) = (
-                words::ordinal(a).ok_or_else(|| format!("\"{a}\" is not an ordinal"))?,
-                words::ordinal(b).ok_or_else(|| format!("\"{b}\" is not an ordinal"))?,
+                kk::ordinal(a).ok_or_else(|| format!("\"{a}\" is not an ordinal"))?,
+                kk::ordinal(b).ok_or_else(|| format!("\"{b}\" is not an ordinal"))?,
             );
             if a > b || b - a > 10_000 {
                 return Err(format!("bad abzats range {a}-{b}"));
             }
             out.extend(a..=b);
         } else {
-            out.push(words::ordinal(part).ok_or_else(|| format!("\"{part}\" is not an ordinal"))?);
+            out.push(kk::ordinal(part).ok_or_else(|| format!("\"{part}\" is not an ordinal"))?);
         }
     }
     if out.is_empty() {

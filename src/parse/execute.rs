@@ -2,8 +2,8 @@
 //! amended act, each checked against the act and dated by the entry-into-force clause.
 
 use super::error::{Failure, ParseErrorKind, malformed, no_block};
+use super::formulas::{self, Instruction};
 use super::item::{Context, ItemParser, names_own_paragraph};
-use super::kk::{self, Instruction};
 use super::structure::{self, Block};
 use super::targets::{self, Target};
 use crate::amend::{Change, Operation, Position};
@@ -209,7 +209,7 @@ impl ItemParser<'_, '_> {
     }
 
     /// Resolves an item opening.
-    fn open(&mut self, r: &kk::ActRef) -> Result<(), Failure> {
+    fn open(&mut self, r: &formulas::ActRef) -> Result<(), Failure> {
         match targets::resolve_act(r, self.targets) {
             Ok((t, mismatches)) => {
                 self.ctx.target = self.targets.iter().position(|x| std::ptr::eq(x, t));
@@ -229,7 +229,7 @@ impl ItemParser<'_, '_> {
         }
     }
 
-    fn repeal(&mut self, r: Option<&kk::ActRef>, range: AbzatsRange, text: &str) -> Result<(), Failure> {
+    fn repeal(&mut self, r: Option<&formulas::ActRef>, range: AbzatsRange, text: &str) -> Result<(), Failure> {
         let id = match r {
             Some(r) => {
                 let (t, mismatches) =

@@ -2,7 +2,7 @@
 //! the reader that walks an item's lines with the context its headings set.
 
 use super::error::{Failure, ParseError, ParseErrorKind, malformed};
-use super::kk::{self, Instruction};
+use super::formulas::{self, Instruction};
 use super::structure::{self, BlockError};
 use super::targets::Target;
 use crate::amend::Operation;
@@ -55,7 +55,7 @@ pub(super) fn items(tree: &[Node], list: Option<&Node>) -> Vec<Item> {
         lines_of(n, &mut lines);
         let opens = lines.first().is_some_and(|l| {
             matches!(
-                kk::classify(l, &kk::normalise(l)),
+                formulas::classify(l, &formulas::normalise(l)),
                 Some(Instruction::Opening(_) | Instruction::Repeal(Some(_)))
             )
         });
@@ -165,7 +165,7 @@ impl ItemParser<'_, '_> {
     }
 
     fn is_instruction(&self, line: &str) -> bool {
-        kk::classify(line, &kk::normalise(line)).is_some()
+        formulas::classify(line, &formulas::normalise(line)).is_some()
     }
 
     /// The instruction at line `i`, joining up to three following lines when the
@@ -174,18 +174,18 @@ impl ItemParser<'_, '_> {
     fn instruction(&self, i: usize) -> Option<(Instruction, usize, String)> {
         let line = self.lines.get(i)?;
         self.instruction_from(i, line.trim())
-            .or_else(|| kk::strip_label(line).and_then(|l| self.instruction_from(i, l.trim())))
+            .or_else(|| formulas::strip_label(line).and_then(|l| self.instruction_from(i, l.trim())))
     }
 
     fn instruction_from(&self, i: usize, first: &str) -> Option<(Instruction, usize, String)> {
         let mut text = first.to_string();
         let mut last = i;
         loop {
-            let norm = kk::normalise(&text);
-            if let Some(ins) = kk::classify(&text, &norm) {
+            let norm = formulas::normalise(&text);
+            if let Some(ins) = formulas::classify(&text, &norm) {
                 return Some((ins, last, text));
             }
-            if kk::is_complete(&norm) || last >= i + 3 {
+            if formulas::is_complete(&norm) || last >= i + 3 {
                 return None;
             }
             let next = self.lines.get(last + 1)?;
@@ -302,7 +302,7 @@ impl ItemParser<'_, '_> {
     }
 
     /// The node a word formula applies to.
-    pub(super) fn words_target(&self, scope: &kk::Scope) -> Result<EId, Failure> {
+    pub(super) fn words_target(&self, scope: &formulas::Scope) -> Result<EId, Failure> {
         let mut eid = match &scope.para {
             Some(n) => Some(self.para_eid(n)?),
             None if scope.whole_text => self.base(),

@@ -3,13 +3,13 @@
 //! [`parse_amending_act`] takes an amending act (its metadata and clause tree, as
 //! [`crate::corpus::load`] gives them) and the acts it may amend, and returns its
 //! entry-into-force clause and its [`Operation`]s in document order, or every error
-//! found. It never panics, whatever the input.
+//! found. It never panics, whatever the input. The numerals, ordinals, months and dates
+//! it reads are [`crate::kk`]'s.
 //!
-//! * [`kk`]: the formulas, one line in, one [`kk::Instruction`] out;
+//! * [`formulas`]: the amendment formulas, one line in, one [`formulas::Instruction`] out;
 //! * [`structure`]: quoted new wordings and the [`Node`] trees built from them;
 //! * [`targets`]: which act, which Rules, which node;
 //! * [`entry_into_force`]: the act's own clause on when it takes force;
-//! * [`words`]: Kazakh number words, ordinals, months and dates;
 //! * `item`: which paragraphs are items, and the reader that walks an item's lines;
 //! * `execute`: what each instruction does to the context, or the operations it makes;
 //! * `error`: [`ParseError`] and [`ParseErrorKind`], with their places.
@@ -32,11 +32,10 @@
 pub mod entry_into_force;
 mod error;
 mod execute;
+pub mod formulas;
 mod item;
-pub mod kk;
 pub mod structure;
 pub mod targets;
-pub mod words;
 
 use crate::amend::Operation;
 use crate::dates::EntryIntoForce;

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::kk::{ActRef, normalise};
+use super::formulas::{ActRef, normalise};
 use crate::model::{Act, EId, Lang, Node, NodeKind};
 
 /// An act that may be amended, with an index of its nodes.

@@ -10,6 +10,7 @@ use serde::{Serialize, Serializer};
 
 use crate::consolidate::PendingChange;
 use crate::dates::DateStatus;
+use crate::kk::TimeUnit;
 use crate::model::{EId, NodeKind, Provenance, RegistryId};
 
 /// A state service's id: the act that approves its Rules and the Rules attachment's eId,
@@ -166,6 +167,28 @@ pub enum TermUnit {
     Minutes,
 }
 
+impl From<TimeUnit> for TermUnit {
+    fn from(u: TimeUnit) -> TermUnit {
+        match u {
+            TimeUnit::WorkingDay => TermUnit::WorkingDays,
+            TimeUnit::CalendarDay => TermUnit::CalendarDays,
+            TimeUnit::Hour => TermUnit::Hours,
+            TimeUnit::Minute => TermUnit::Minutes,
+        }
+    }
+}
+
+impl From<TermUnit> for TimeUnit {
+    fn from(u: TermUnit) -> TimeUnit {
+        match u {
+            TermUnit::WorkingDays => TimeUnit::WorkingDay,
+            TermUnit::CalendarDays => TimeUnit::CalendarDay,
+            TermUnit::Hours => TimeUnit::Hour,
+            TermUnit::Minutes => TimeUnit::Minute,
+        }
+    }
+}
+
 /// How a service is provided: electronic (электрондық) or paper (қағаз).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -249,12 +272,7 @@ impl Value {
                 unit,
                 ..
             } => {
-                let unit = match unit {
-                    TermUnit::WorkingDays => "жұмыс күні",
-                    TermUnit::CalendarDays => "күнтізбелік күн",
-                    TermUnit::Hours => "сағат",
-                    TermUnit::Minutes => "минут",
-                };
+                let unit = TimeUnit::from(*unit).name();
                 let words = words.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
                 match case {
                     Some(c) => format!("{amount}{words} {unit} ({c})"),

@@ -8,14 +8,30 @@ use regex::Regex;
 use super::lists::NUMBERED_LINE;
 use super::model::{TermUnit, Value};
 use super::patterns::{DASH, re};
+use crate::kk::TimeUnit;
 
+/// The units' stems as alternatives, their words joined by any spaces
+/// (`жұмыс\s+күн|күнтізбелік\s+күн|сағат|минут`).
+fn unit_stems() -> String {
+    let stems: Vec<String> = TimeUnit::ALL
+        .iter()
+        .map(|u| u.stem().split(' ').map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
+        .collect();
+    stems.join("|")
+}
+
+/// The units' first words as alternatives (`жұмыс|күнтізбелік|сағат|минут`).
+fn unit_first_words() -> String {
+    let words: Vec<String> = TimeUnit::ALL.iter().map(|u| regex::escape(u.first_word())).collect();
+    words.join("|")
+}
+
+/// `N (words) UNIT`: the amount, the number in words, the unit.
 pub(super) static AMOUNT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(\d+)\s*(?:\(([^)]*)\)\s*)?(жұмыс\s+күн|күнтізбелік\s+күн|сағат|минут)"));
-static CASE_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^(.+?)\s*{DASH}\s*\d+\s*(?:\(|жұмыс|күнтізбелік|сағат|минут)"
-    ))
-});
+    LazyLock::new(|| re(&format!(r"(?i)(\d+)\s*(?:\(([^)]*)\)\s*)?({})", unit_stems())));
+/// `CASE - N ...`: the case a term is for.
+static CASE_TERM: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^(.+?)\s*{DASH}\s*\d+\s*(?:\(|{})", unit_first_words())));
 
 pub(super) fn term(cap: &regex::Captures<'_>, case: Option<String>, text: &str) -> Option<Value> {
     let amount = cap.get(1)?.as_str().parse().ok()?;
@@ -23,16 +39,7 @@ pub(super) fn term(cap: &regex::Captures<'_>, case: Option<String>, text: &str) 
         .get(2)
         .map(|m| m.as_str().trim().to_string())
         .filter(|w| !w.is_empty());
-    let unit = cap.get(3)?.as_str().to_lowercase();
-    let unit = if unit.starts_with("жұмыс") {
-        TermUnit::WorkingDays
-    } else if unit.starts_with("күнтізбелік") {
-        TermUnit::CalendarDays
-    } else if unit.starts_with("сағат") {
-        TermUnit::Hours
-    } else {
-        TermUnit::Minutes
-    };
+    let unit = TermUnit::from(TimeUnit::of(cap.get(3)?.as_str())?);
     Some(Value::Term {
         case,
         amount,
@@ -62,6 +69,12 @@ mod tests {
     use super::*;
     use crate::services::extract::testing::{run, values};
     use crate::services::model::Attribute;
+
+    #[test]
+    fn the_unit_patterns() {
+        assert_eq!(unit_stems(), r"жұмыс\s+күн|күнтізбелік\s+күн|сағат|минут");
+        assert_eq!(unit_first_words(), "жұмыс|күнтізбелік|сағат|минут");
+    }
 
     #[test]
     fn every_pattern_compiles() {

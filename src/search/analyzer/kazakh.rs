@@ -15,12 +15,13 @@
 //! 4. plural: `-лар/-лер/-дар/-дер/-тар/-тер`.
 //!
 //! A suffix is stripped only when
-//! * its vowel agrees with the last vowel of what remains (vowel harmony: back а о ұ ы я,
-//!   front ә ө ү і е э ь; и and glide у do not decide),
+//! * its vowel agrees with the harmony of what remains ([`kk::harmony`]: the last deciding
+//!   letter; when none decides, as in `министр`, either form is accepted),
 //! * its first consonant is the allomorph the remaining word's last sound calls for
 //!   (`-ның` after a vowel or м н ң, `-дың` after л р й у з ж, `-тың` after a voiceless
-//!   consonant…): this rules out most accidental matches (`тізбе` does not end in a dative,
-//!   `мереке` not in `-ке`),
+//!   consonant…, as [`kk::cases`] and the other ending tables of [`kk`] give them, with
+//!   the forms texts show besides): this rules out most accidental matches (`тізбе` does
+//!   not end in a dative, `мереке` not in `-ке`),
 //! * at least three letters, one of them a vowel, remain, and
 //! * a few ambiguities are settled the likelier way for legal text (see `Need`).
 //!
@@ -44,6 +45,16 @@
 //! beyond `PROTECTED`: it conflates the inflected forms of nouns (and of verbal nouns in
 //! `-у`) well, verbs only partly, and it cannot join stems whose vowel drops (`орын`,
 //! `орны`) or a three-letter word with its alternating forms (`бап`, `бабы`).
+
+use std::sync::LazyLock;
+
+use crate::kk;
+use crate::kk::alphabet::{Sounds, alternates, is_lowercase_letter, is_vowel, latin_look_alike, sounds};
+use crate::kk::cases::Base;
+use crate::kk::endings::{Ending, Letters};
+use crate::kk::harmony::{self, Harmony};
+use crate::kk::personal::Person;
+use crate::kk::possessive::Possessor;
 
 /// The fewest letters a stem keeps.
 const MIN_STEM: usize = 3;
@@ -134,43 +145,6 @@ const PROTECTED: &[&str] = &[
     "бойынша",
 ];
 
-/// Vowel harmony of a suffix or of a stem.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Harmony {
-    /// а о ұ ы я
-    Back,
-    /// ә ө ү і е э
-    Front,
-    /// No deciding vowel (the suffix is harmony-free, or the stem has only и, у, ю).
-    Any,
-}
-
-// Classes of the sound a suffix is attached to (bit flags).
-/// A vowel (и counts as both a vowel and a glide).
-const V: u16 = 1;
-/// л
-const L: u16 = 1 << 1;
-/// р й у и
-const R: u16 = 1 << 2;
-/// м н ң
-const N: u16 = 1 << 3;
-/// з ж
-const Z: u16 = 1 << 4;
-/// A voiceless consonant.
-const U: u16 = 1 << 5;
-/// б в г ғ д: voiced stops, which take both voiced and voiceless allomorphs in loanwords.
-const D: u16 = 1 << 6;
-/// ь ъ: no sound of their own; anything may follow.
-const W: u16 = 1 << 7;
-/// Any sound.
-const ANY: u16 = V | L | R | N | Z | U | D | W;
-/// Voiced (vowels and voiced consonants).
-const VOICED: u16 = V | L | R | N | Z | D | W;
-/// Voiceless (and the voiced stops, devoiced at the end of loanwords).
-const VOICELESS: u16 = U | D | W;
-/// Consonants, including the glides й у и.
-const CONS: u16 = L | R | N | Z | U | D | W;
-
 /// What else a suffix needs from the word before it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Need {
@@ -205,186 +179,110 @@ enum Need {
     SyPoss,
 }
 
-/// One suffix: its text, harmony, the sounds it may follow and any further need.
+/// One suffix form the stemmer strips: its letters, its harmony (`None`: either), the
+/// sounds it may follow (grammar's and the texts', [`Ending::follows`]) and any further
+/// need.
 struct Suffix {
     text: &'static str,
-    harmony: Harmony,
-    after: u16,
+    harmony: Option<Harmony>,
+    after: Sounds,
     need: Need,
 }
 
-/// Shorthand for building suffix tables.
-const fn sfx(text: &'static str, harmony: Harmony, after: u16, need: Need) -> Suffix {
-    Suffix {
+/// The forms of `ending`, each with `need`.
+fn forms(ending: &Ending, need: Need) -> impl Iterator<Item = Suffix> + use<> {
+    narrowed(ending, need, Sounds::ANY)
+}
+
+/// The forms of `ending`, each with `need`, after the sounds of `within` only.
+fn narrowed(ending: &Ending, need: Need, within: Sounds) -> impl Iterator<Item = Suffix> + use<> {
+    let after = ending.follows().and(within);
+    ending.forms().into_iter().map(move |(text, harmony)| Suffix {
         text,
         harmony,
         after,
         need,
-    }
+    })
 }
 
-use Harmony::{Any as H0, Back as HB, Front as HF};
-use Need::{
-    FullVowel, Glide, Imperative, LongAfterVowel, NotParticiple, Nothing as NO, Poss2, Poss3, SyPoss, VowelOrY,
-};
-
-/// Personal (predicative) endings. `-сыз/-сіз` is left out on purpose: it is mostly the
-/// privative "-less" (`қауіпсіз`). `-ды/-ді` only after a vowel or й, where the accusative
-/// would be `-ны`: the present/past 3rd person (`жолдайды`, `береді`, `асырады`).
-const PREDICATIVE: &[Suffix] = &[
-    sfx("мын", HB, R, Glide),
-    sfx("мін", HF, R, Glide),
-    sfx("бын", HB, Z, NO),
-    sfx("бін", HF, Z, NO),
-    sfx("пын", HB, VOICELESS, NO),
-    sfx("пін", HF, VOICELESS, NO),
-    sfx("мыз", HB, R, Glide),
-    sfx("міз", HF, R, Glide),
-    sfx("быз", HB, Z, NO),
-    sfx("біз", HF, Z, NO),
-    sfx("пыз", HB, VOICELESS, NO),
-    sfx("піз", HF, VOICELESS, NO),
-    sfx("сың", HB, ANY, NO),
-    sfx("сің", HF, ANY, NO),
-    sfx("сын", HB, L | N | U, Imperative),
-    sfx("сін", HF, L | N | U, Imperative),
-    sfx("ды", HB, V | R, VowelOrY),
-    sfx("ді", HF, V | R, VowelOrY),
-];
-
-/// Case endings, including the pronominal-n forms after a 3rd-person possessive.
-const CASE: &[Suffix] = &[
-    // attributive locative (-дағы: "in …", used as an adjective)
-    sfx("ндағы", HB, V, Poss3),
-    sfx("ндегі", HF, V, Poss3),
-    sfx("дағы", HB, VOICED, LongAfterVowel),
-    sfx("дегі", HF, VOICED, LongAfterVowel),
-    sfx("тағы", HB, VOICELESS, NO),
-    sfx("тегі", HF, VOICELESS, NO),
-    // instrumental (no harmony)
-    sfx("менен", H0, V | L | R | N, NO),
-    sfx("бенен", H0, Z | D, NO),
-    sfx("пенен", H0, VOICELESS, NO),
-    sfx("мен", H0, V | L | R | N | W, NO),
-    sfx("бен", H0, Z | D | W, NO),
-    sfx("пен", H0, VOICELESS, NO),
-    // genitive
-    sfx("ның", HB, V | N | W, NO),
-    sfx("нің", HF, V | N | W, NO),
-    sfx("дың", HB, L | R | Z | D | W, NO),
-    sfx("дің", HF, L | R | Z | D | W, NO),
-    sfx("тың", HB, VOICELESS, NO),
-    sfx("тің", HF, VOICELESS, NO),
-    // ablative
-    sfx("нан", HB, N | W, NO),
-    sfx("нен", HF, N | W, NO),
-    sfx("нан", HB, V, Poss3),
-    sfx("нен", HF, V, Poss3),
-    sfx("дан", HB, V | L | R | Z | D | W, NO),
-    sfx("ден", HF, V | L | R | Z | D | W, NO),
-    sfx("тан", HB, VOICELESS, NO),
-    sfx("тен", HF, VOICELESS, NO),
-    // locative
-    sfx("нда", HB, V, Poss3),
-    sfx("нде", HF, V, Poss3),
-    sfx("да", HB, VOICED, NO),
-    sfx("де", HF, VOICED, NO),
-    sfx("та", HB, VOICELESS, NO),
-    sfx("те", HF, VOICELESS, NO),
-    // dative
-    sfx("на", HB, V, Poss3),
-    sfx("не", HF, V, Poss3),
-    sfx("ға", HB, VOICED, NO),
-    sfx("ге", HF, VOICED, NO),
-    sfx("қа", HB, VOICELESS, NO),
-    sfx("ке", HF, VOICELESS, NO),
-    sfx("а", HB, N, Poss2),
-    sfx("е", HF, N, Poss2),
-    // accusative
-    sfx("ны", HB, V, NotParticiple),
-    sfx("ні", HF, V, NotParticiple),
-    sfx("ды", HB, L | R | N | Z | D | W, NO),
-    sfx("ді", HF, L | R | N | Z | D | W, NO),
-    sfx("ты", HB, VOICELESS, NO),
-    sfx("ті", HF, VOICELESS, NO),
-    sfx("н", H0, V, Poss3),
-];
-
-/// Possessive endings.
-const POSSESSIVE: &[Suffix] = &[
-    sfx("ымыз", HB, CONS, NO),
-    sfx("іміз", HF, CONS, NO),
-    sfx("ыңыз", HB, CONS, NO),
-    sfx("іңіз", HF, CONS, NO),
-    sfx("мыз", HB, V, FullVowel),
-    sfx("міз", HF, V, FullVowel),
-    sfx("ңыз", HB, V, FullVowel),
-    sfx("ңіз", HF, V, FullVowel),
-    sfx("сы", HB, V, SyPoss),
-    sfx("сі", HF, V, SyPoss),
-    sfx("ың", HB, CONS, NO),
-    sfx("ің", HF, CONS, NO),
-    sfx("ы", HB, CONS, NO),
-    sfx("і", HF, CONS, NO),
-];
-
-/// Plural endings.
-const PLURAL: &[Suffix] = &[
-    sfx("лар", HB, V | R | W, NO),
-    sfx("лер", HF, V | R | W, NO),
-    sfx("дар", HB, L | N | Z | D | W, NO),
-    sfx("дер", HF, L | N | Z | D | W, NO),
-    sfx("тар", HB, VOICELESS, NO),
-    sfx("тер", HF, VOICELESS, NO),
-];
-
-/// The class of a letter as the sound a suffix follows (0 for anything not Kazakh Cyrillic).
-fn class(c: char) -> u16 {
-    match c {
-        'а' | 'ә' | 'е' | 'ё' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'ю' | 'я' => V,
-        'и' => V | R,
-        'л' => L,
-        'р' | 'й' | 'у' => R,
-        'м' | 'н' | 'ң' => N,
-        'з' | 'ж' => Z,
-        'к' | 'қ' | 'п' | 'с' | 'т' | 'ш' | 'щ' | 'ф' | 'х' | 'ц' | 'ч' | 'һ' => U,
-        'б' | 'в' | 'г' | 'ғ' | 'д' => D,
-        'ь' | 'ъ' => W,
-        _ => 0,
-    }
+/// Personal (predicative) endings ([`kk::personal`]). `-мын/-мыз` only after й/и,
+/// `-сын/-сін` only after л н т, `-ды/-ді` only after a vowel or й (where the accusative
+/// would be `-ны`: the 3rd person `жолдайды`, `береді`, `асырады`). `-сыз/-сіз` is not a
+/// personal ending here: it is mostly the privative "-less" (`қауіпсіз`). The first two
+/// are narrowed in their sounds too, not only by their `Need`, because a protected stem
+/// needs no further evidence (`жолмын` stays whole, not `жол` + `-мын`).
+fn predicative() -> Vec<Suffix> {
+    kk::personal::ENDINGS
+        .iter()
+        .flat_map(|e| {
+            let (need, within) = match e.person {
+                Person::FirstSingular | Person::FirstPlural if e.ending.after.meets(Sounds::VOWEL) => {
+                    (Need::Glide, Sounds::R)
+                }
+                Person::ThirdImperative => (
+                    Need::Imperative,
+                    Sounds::all(&[Sounds::L, Sounds::NASAL, Sounds::VOICELESS]),
+                ),
+                Person::ThirdPresent => (Need::VowelOrY, Sounds::ANY),
+                _ => (Need::Nothing, Sounds::ANY),
+            };
+            narrowed(&e.ending, need, within)
+        })
+        .collect()
 }
 
-/// Whether a letter is a vowel (и, у excluded: they are glides here).
-fn is_vowel(c: char) -> bool {
-    class(c) == V
+/// Case endings ([`kk::cases`]), the pronominal-n forms after a 3rd-person possessive and
+/// the dative after a 2nd-person one included.
+fn case() -> Vec<Suffix> {
+    kk::cases::ENDINGS
+        .iter()
+        .flat_map(|e| {
+            let need = match (e.base, e.ending.letters) {
+                (Base::Possessive3, _) => Need::Poss3,
+                (Base::Possessive2, _) => Need::Poss2,
+                (_, Letters::Harmonic { back: "дағы", .. }) => Need::LongAfterVowel,
+                (_, Letters::Harmonic { back: "ны", .. }) => Need::NotParticiple,
+                _ => Need::Nothing,
+            };
+            forms(&e.ending, need)
+        })
+        .collect()
 }
 
-/// The harmony a letter gives the stem when it is the last deciding one.
-///
-/// ь counts as front (loanwords: `профильдер`); у counts as back between consonants
-/// (loanwords: `ресурсы`), elsewhere it is a glide; и (ый or ій) does not decide.
-fn letter_harmony(chars: &[char], i: usize) -> Option<Harmony> {
-    match chars.get(i)? {
-        'а' | 'о' | 'ұ' | 'ы' | 'я' => Some(Harmony::Back),
-        'ә' | 'ө' | 'ү' | 'і' | 'е' | 'ё' | 'э' | 'ь' => Some(Harmony::Front),
-        'у' => {
-            let before = i
-                .checked_sub(1)
-                .and_then(|j| chars.get(j))
-                .is_some_and(|&c| class(c) & CONS != 0);
-            let after = chars.get(i + 1).is_some_and(|&c| class(c) & CONS != 0);
-            (before && after).then_some(Harmony::Back)
-        }
-        _ => None,
-    }
+/// Possessive endings ([`kk::possessive`]). The 1st-person singular `-ым/-ім/-м` is not
+/// among them (see the module docs).
+fn possessive() -> Vec<Suffix> {
+    kk::possessive::ENDINGS
+        .iter()
+        .flat_map(|e| {
+            let after_vowel = e.ending.after == Sounds::VOWEL;
+            let need = match e.possessor {
+                Possessor::Third if after_vowel => Need::SyPoss,
+                Possessor::SecondPolite | Possessor::FirstPlural if after_vowel => Need::FullVowel,
+                _ => Need::Nothing,
+            };
+            forms(&e.ending, need)
+        })
+        .collect()
 }
 
-/// The harmony of a stem: that of its last deciding letter.
-fn stem_harmony(chars: &[char]) -> Harmony {
-    (0..chars.len())
-        .rev()
-        .find_map(|i| letter_harmony(chars, i))
-        .unwrap_or(Harmony::Any)
+/// Plural endings ([`kk::plural`]).
+fn plural() -> Vec<Suffix> {
+    kk::plural::ENDINGS
+        .iter()
+        .flat_map(|e| forms(e, Need::Nothing))
+        .collect()
+}
+
+/// The suffix layers, outermost first: predicative, case, possessive, plural.
+static LAYERS: LazyLock<[Vec<Suffix>; 4]> = LazyLock::new(|| [predicative(), case(), possessive(), plural()]);
+
+/// The index of the possessive layer in [`LAYERS`].
+const POSSESSIVE_LAYER: usize = 2;
+
+/// The possessive layer's suffixes.
+fn possessives() -> impl Iterator<Item = &'static Suffix> {
+    LAYERS.get(POSSESSIVE_LAYER).into_iter().flatten()
 }
 
 /// A word being stemmed: its letters and the byte offset where each begins.
@@ -439,14 +337,13 @@ fn strippable(word: &Word<'_>, n: usize, s: &Suffix) -> bool {
     };
     let chars = word.head(rest);
     let Some(&last) = chars.last() else { return false };
-    if !long_enough(chars) || class(last) & s.after == 0 {
+    if !long_enough(chars) || !sounds(last).meets(s.after) {
         return false;
     }
-    if s.harmony != Harmony::Any {
-        let h = stem_harmony(chars);
-        if h != Harmony::Any && h != s.harmony {
-            return false;
-        }
+    if let (Some(suffix), Some(stem)) = (s.harmony, harmony::of_letters(chars))
+        && suffix != stem
+    {
+        return false;
     }
     // a protected stem needs no further evidence (`тұлға` + -ны, `қаулы` + -сы)
     if word.protected(rest) {
@@ -457,13 +354,11 @@ fn strippable(word: &Word<'_>, n: usize, s: &Suffix) -> bool {
         // the pronominal n follows a 3rd-person possessive: -ы/-і or -сы/-сі
         Need::Poss3 => {
             matches!(last, 'ы' | 'і')
-                && POSSESSIVE
-                    .iter()
+                && possessives()
                     .filter(|p| matches!(p.text, "ы" | "і" | "сы" | "сі"))
                     .any(|p| strippable(word, rest, p))
         }
-        Need::Poss2 => POSSESSIVE
-            .iter()
+        Need::Poss2 => possessives()
             .filter(|p| matches!(p.text, "ың" | "ің"))
             .any(|p| strippable(word, rest, p)),
         Need::FullVowel => !matches!(last, 'ы' | 'і'),
@@ -501,9 +396,6 @@ fn candidates(word: &Word<'_>, n: usize, table: &[Suffix]) -> Vec<usize> {
     lens.dedup();
     lens
 }
-
-/// The suffix layers, outermost first.
-const LAYERS: [&[Suffix]; 4] = [PREDICATIVE, CASE, POSSESSIVE, PLURAL];
 
 /// The length of a protected stem that some parse of the first `n` letters (layers
 /// `layer..`) reaches, trying the longest suffixes first.
@@ -557,14 +449,14 @@ pub fn stem(word: &str) -> &str {
     // consonant + ы/і: the ы/і is a possessive or a linking vowel (акті-лер, объекті-сі)
     if let [.., a, b] = w.head(n)
         && matches!(b, 'ы' | 'і')
-        && class(*a) & CONS != 0
+        && sounds(*a).meets(Sounds::CONSONANT)
         && long_enough(w.head(n - 1))
     {
         n -= 1;
     }
     // vowel + қ ғ к г п б: the consonant alternates (қ/ғ, к/г, п/б) before vowels
     if let [.., a, b] = w.head(n)
-        && matches!(b, 'қ' | 'ғ' | 'к' | 'г' | 'п' | 'б')
+        && alternates(*b)
         && is_vowel(*a)
         && long_enough(w.head(n - 1))
     {
@@ -573,46 +465,21 @@ pub fn stem(word: &str) -> &str {
     w.prefix(n)
 }
 
-/// The Cyrillic letter a Latin look-alike stands for, if it is one.
-fn cyrillic_look_alike(c: char) -> Option<char> {
-    Some(match c {
-        'a' => 'а',
-        'b' => 'в',
-        'c' => 'с',
-        'e' => 'е',
-        'h' => 'н',
-        'i' => 'і',
-        'k' => 'к',
-        'm' => 'м',
-        'o' => 'о',
-        'p' => 'р',
-        't' => 'т',
-        'x' => 'х',
-        'y' => 'у',
-        'ə' => 'ә',
-        'ë' => 'е',
-        _ => return None,
-    })
-}
-
 /// Whether a letter is Cyrillic (the Cyrillic and Cyrillic Supplement blocks).
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{052F}')
 }
 
 /// Folds text for indexing and queries: lowercase; ё→е; Latin look-alikes typed by users
-/// inside an otherwise Cyrillic word to Cyrillic (a→а, c→с, e→е, o→о, p→р, x→х, y→у,
-/// k→к, h→н, m→м, t→т, b→в, i→і, ə→ә), only when the word has at least one Cyrillic
-/// letter (pure Latin words such as "www", "egov" are left alone).
+/// inside an otherwise Cyrillic word to the Cyrillic letters they stand for
+/// ([`latin_look_alike`]: a→а, c→с, i→і, ə→ә…), only when the word has at least one
+/// Cyrillic letter (pure Latin words such as "www", "egov" are left alone).
 ///
 /// A word is a run of alphabetic characters; anything else (digits, spaces, hyphens,
 /// dots) separates words and is kept as is.
 pub fn fold(word: &str) -> String {
     // Fast path: already lowercase Cyrillic (the common case in the corpus).
-    if word
-        .chars()
-        .all(|c| matches!(c, 'а'..='я' | 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і'))
-    {
+    if word.chars().all(|c| c != 'ё' && is_lowercase_letter(c)) {
         return word.to_string();
     }
     let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
@@ -633,7 +500,7 @@ pub fn fold(word: &str) -> String {
         for &c in run {
             let c = match c {
                 'ё' => 'е',
-                _ if cyrillic => cyrillic_look_alike(c).unwrap_or(c),
+                _ if cyrillic => latin_look_alike(c).unwrap_or(c),
                 _ => c,
             };
             out.push(c);

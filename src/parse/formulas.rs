@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::kk;
+
 /// Compiles a constant pattern. The patterns are fixed and covered by the tests.
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("constant regex")
@@ -28,10 +30,6 @@ const END: &str = r"\s*[:;.,]?\s*$";
 fn list(x: &str) -> String {
     format!(r"{x}(?:\s*(?:,|және)\s*{x})*")
 }
-
-/// `YYYY жылғы D <month>`.
-pub(crate) static DATE_RE: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"(?i)(?P<y>\d{4})\s*жылғы\s*"?(?P<d>\d{1,2})"?\s*(?P<m>\p{L}+)"#));
 
 static WS: LazyLock<Regex> = LazyLock::new(|| re(r"\s+"));
 static PAREN_DASH: LazyLock<Regex> = LazyLock::new(|| re(r"\)\s*-\s*"));
@@ -336,10 +334,7 @@ pub fn act_ref(norm: &str, dative: bool) -> Option<ActRef> {
         return None;
     }
     let number = num.as_ref().and_then(|c| cap(c, "n"));
-    let date = super::words::find_dates(norm)
-        .into_iter()
-        .rev()
-        .find(|(_, r)| r.end <= num_start);
+    let date = kk::find_dates(norm).into_iter().rev().find(|(_, r)| r.end <= num_start);
     let title = match &date {
         Some((_, range)) if norm.starts_with('"') => {
             let before = norm.get(..range.start).unwrap_or("");
@@ -440,7 +435,7 @@ pub fn classify(original: &str, norm: &str) -> Option<Instruction> {
         });
     }
     if let Some(c) = ABZATS.captures(norm)
-        && let Some(abz) = c.name("ord").and_then(|m| super::words::ordinal(m.as_str()))
+        && let Some(abz) = c.name("ord").and_then(|m| kk::ordinal(m.as_str()))
     {
         let para = cap_num(&c, "para");
         let sub = cap_num(&c, "sub");
@@ -469,7 +464,7 @@ pub fn classify(original: &str, norm: &str) -> Option<Instruction> {
 /// The scope of a word formula from its captures.
 fn scope(c: &regex::Captures<'_>) -> Option<Scope> {
     let abz = match c.name("ord") {
-        Some(m) => Some(super::words::ordinal(m.as_str())?),
+        Some(m) => Some(kk::ordinal(m.as_str())?),
         None => None,
     };
     Some(Scope {
