@@ -1,10 +1,12 @@
 //! Data-driven consolidation cases, in the spirit of AJDB's `tests/datatests/`: each
 //! file under `tests/datatests/` holds a target act, amending acts with their
 //! operations, and steps (consolidate at a date and compare; record an event), plus the
-//! consistency errors expected. Adding a case is adding a file.
+//! consistency errors expected. Each case is its own test, named as its file; adding a
+//! case is adding a file and its name to the `data_cases!` list below (a test fails
+//! while a file on disk is not listed).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use nusqa::consolidate::consolidate;
 use nusqa::corpus::format;
@@ -13,7 +15,7 @@ use nusqa::{ActEntry, Library};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::support::{compact, d};
+use crate::support::{compact, d, data_cases};
 
 #[derive(Deserialize)]
 struct Case {
@@ -134,10 +136,11 @@ fn change_list(lib: &Library, target: &RegistryId, from: &str, to: &str, raw: bo
         .collect()
 }
 
-fn run_case(path: &Path) {
-    let case: Case = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+fn run_case(name: &str) {
+    let path = dir().join(format!("{name}.json"));
+    let case: Case = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let name = format!("{} ({})", path.file_name().unwrap().to_string_lossy(), case.description);
+    let name = format!("{name} ({})", case.description);
     let mut entries = vec![entry(&case.target)];
     entries.extend(case.amending.iter().map(entry));
     let (mut lib, errors) = Library::build(entries);
@@ -219,17 +222,44 @@ fn run_case(path: &Path) {
     }
 }
 
-#[test]
-fn every_data_driven_case() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/datatests");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 10, "expected the data-driven cases in {}", dir.display());
-    for f in files {
-        run_case(&f);
+/// The cases' folder.
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/datatests")
+}
+
+/// The case names on disk: every `NAME.json` of the folder. Any other file but the
+/// README is an error, so a misnamed case cannot sit there unrun.
+fn on_disk() -> Vec<String> {
+    let mut names = Vec::new();
+    for e in std::fs::read_dir(dir()).unwrap() {
+        let path = e.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        match file.strip_suffix(".json") {
+            Some(name) => names.push(name.to_string()),
+            None if file == "README.md" => {}
+            None => panic!("{}: not a case (`NAME.json`) nor the README", path.display()),
+        }
     }
+    names
+}
+
+data_cases! {
+    run: run_case, on_disk: on_disk;
+    already_deleted,
+    before_target_adopted,
+    delete_with_children,
+    event_before_registration,
+    insert_existing,
+    insert_then_replace,
+    on_entry_into_force,
+    pending_then_resolved,
+    renumber,
+    repeal,
+    replace,
+    replace_attachment,
+    same_day_conflict,
+    staggered_dates,
+    target_missing,
+    typography_only,
+    words,
 }

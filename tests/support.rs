@@ -84,3 +84,53 @@ pub fn nusqa(corpus: &std::path::Path, args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Declares one `#[test]` per data case, named as the case and calling `$run("name")`,
+/// and a test that fails when the cases on disk (`$on_disk()`, their names) are not
+/// exactly the listed ones: a case file added without being listed, or listed but
+/// missing, cannot go unnoticed.
+macro_rules! data_cases {
+    (run: $run:path, on_disk: $on_disk:path; $($name:ident),+ $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                $run(stringify!($name));
+            }
+        )+
+
+        #[test]
+        fn every_case_on_disk_is_listed() {
+            if let Some(m) = $crate::support::case_list_mismatch(&$on_disk(), &[$(stringify!($name)),+]) {
+                panic!("{m}");
+            }
+        }
+    };
+}
+pub(crate) use data_cases;
+
+/// What differs between the cases on disk and the listed ones, or `None`.
+pub fn case_list_mismatch(on_disk: &[String], listed: &[&str]) -> Option<String> {
+    let unlisted: Vec<&str> = on_disk
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !listed.contains(c))
+        .collect();
+    let missing: Vec<&str> = listed
+        .iter()
+        .copied()
+        .filter(|c| !on_disk.iter().any(|d| d == c))
+        .collect();
+    (!unlisted.is_empty() || !missing.is_empty())
+        .then(|| format!("cases on disk but not listed: {unlisted:?}; listed but not on disk: {missing:?}"))
+}
+
+#[test]
+fn case_list_mismatch_names_unlisted_and_missing_cases() {
+    let disk = ["a".to_string(), "b".to_string()];
+    assert_eq!(case_list_mismatch(&disk, &["b", "a"]), None);
+    let m = case_list_mismatch(&disk, &["a", "c"]).unwrap();
+    assert!(
+        m.contains(r#"not listed: ["b"]"#) && m.contains(r#"not on disk: ["c"]"#),
+        "{m}"
+    );
+}
