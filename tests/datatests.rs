@@ -1,9 +1,11 @@
 //! Data-driven consolidation cases, in the spirit of AJDB's `tests/datatests/`: each
-//! file under `tests/datatests/` holds a target act, amending acts with their
-//! operations, and steps (consolidate at a date and compare; record an event), plus the
-//! consistency errors expected. Each case is its own test, named as its file; adding a
-//! case is adding a file and its name to the `data_cases!` list below (a test fails
-//! while a file on disk is not listed).
+//! `tests/datatests/NAME.yaml` holds a target act, amending acts with their operations,
+//! and steps (consolidate at a date and compare; record an event; diff two dates), plus
+//! the consistency errors expected. Trees are clause Markdown in block scalars
+//! (`tree: |`), operations are written as in a corpus `ops.json`. Each case is its own
+//! test, named as its file; adding a case is adding a file and its name to the
+//! `data_cases!` list below (a test fails while a file on disk is not listed). How to
+//! write one: `tests/datatests/README.md`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -137,8 +139,8 @@ fn change_list(lib: &Library, target: &RegistryId, from: &str, to: &str, raw: bo
 }
 
 fn run_case(name: &str) {
-    let path = dir().join(format!("{name}.json"));
-    let case: Case = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+    let path = dir().join(format!("{name}.yaml"));
+    let case: Case = yaml_serde::from_str(&std::fs::read_to_string(&path).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let name = format!("{name} ({})", case.description);
     let mut entries = vec![entry(&case.target)];
@@ -227,17 +229,17 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/datatests")
 }
 
-/// The case names on disk: every `NAME.json` of the folder. Any other file but the
+/// The case names on disk: every `NAME.yaml` of the folder. Any other file but the
 /// README is an error, so a misnamed case cannot sit there unrun.
 fn on_disk() -> Vec<String> {
     let mut names = Vec::new();
     for e in std::fs::read_dir(dir()).unwrap() {
         let path = e.unwrap().path();
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        match file.strip_suffix(".json") {
+        match file.strip_suffix(".yaml") {
             Some(name) => names.push(name.to_string()),
             None if file == "README.md" => {}
-            None => panic!("{}: not a case (`NAME.json`) nor the README", path.display()),
+            None => panic!("{}: not a case (`NAME.yaml`) nor the README", path.display()),
         }
     }
     names
