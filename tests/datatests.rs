@@ -10,9 +10,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use nusqa::consolidate::consolidate;
+use chrono::NaiveDate;
+use nusqa::consolidate::{ActTimeline, Consolidated, Status, consolidate};
 use nusqa::corpus::format;
-use nusqa::model::{Act, ActKind, Event, EventKind, Issuer, Lang, Registration, RegistryId, WorkUri};
+use nusqa::model::{
+    Act, ActKind, Content, EId, Event, EventKind, Issuer, Lang, Registration, RegistryId, Tree, WorkUri,
+};
 use nusqa::{ActEntry, Library};
 use serde::Deserialize;
 use serde_json::Value;
@@ -155,32 +158,21 @@ fn run_case(name: &str) {
         );
     }
     let target: RegistryId = case.target.id.parse().unwrap();
+    assert_naive_agrees_at_every_boundary(&lib, &target, &name);
     for step in &case.steps {
         match step {
             Step::At { at, expect } => {
                 let tl = lib.timeline(&target).unwrap();
                 let c = consolidate(tl, d(at)).unwrap_or_else(|e| panic!("{name}: {e}"));
                 assert_eq!(&compact(&c), expect, "{name}: at {at}");
-                // The naive baseline must agree on every case.
-                let schedule = lib.schedule(&target).unwrap();
-                let naive = nusqa::consolidate::naive::consolidate(
-                    lib.act(&target).unwrap(),
-                    &lib.base(&target).unwrap(),
-                    &schedule,
-                    d(at),
-                )
-                .unwrap();
-                let mut naive_eids = naive.all();
-                naive_eids.retain(|_| true);
-                let mut view_eids = Vec::new();
-                c.walk(&mut |n| view_eids.push(n.eid.clone()));
-                assert_eq!(view_eids, naive_eids, "{name}: naive order at {at}");
+                assert_naive_agrees(&lib, &target, d(at), &name);
             }
             Step::Publish { publish, on } => {
                 let errs = lib
                     .record_event(&publish.parse().unwrap(), EventKind::Publication, d(on))
                     .unwrap();
                 assert!(errs.is_empty(), "{name}: {errs:?}");
+                assert_naive_agrees_at_every_boundary(&lib, &target, &name);
             }
             Step::Diff {
                 diff: (from, to),
@@ -221,6 +213,156 @@ fn run_case(name: &str) {
                 );
             }
         }
+    }
+}
+
+/// One node as a reader sees it: eId, number, heading, content (text, not held or
+/// repealed), since when, and the act and operation that made it so.
+type Row = (
+    String,
+    Option<String>,
+    Option<String>,
+    Content,
+    NaiveDate,
+    String,
+    Option<usize>,
+);
+
+/// The consolidated view's rows, in document order. A pending node's status hides its
+/// content, which is then the timeline's version on the date.
+fn view_rows(tl: &ActTimeline, c: &Consolidated<'_>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    c.walk(&mut |n| {
+        let content = match (n.text, n.status) {
+            (Some(t), _) => Content::of(t),
+            (None, Status::Repealed) => Content::Repealed,
+            (None, Status::NotHeld) => Content::NotHeld,
+            (None, Status::Pending) => tl.nodes[n.eid].at(c.date).unwrap().state.content.clone(),
+            (None, Status::InForce) => panic!("{} in force without a text", n.eid),
+        };
+        rows.push((
+            n.eid.to_string(),
+            n.num.map(str::to_string),
+            n.heading.map(str::to_string),
+            content,
+            n.since,
+            n.source.act.to_string(),
+            n.source.op,
+        ));
+    });
+    rows
+}
+
+/// The naive tree's rows, in document order.
+fn naive_rows(tree: &Tree) -> Vec<Row> {
+    tree.all()
+        .into_iter()
+        .map(|e| {
+            let n = tree.get(&e).unwrap();
+            let s = &n.state;
+            (
+                e.to_string(),
+                s.num.clone(),
+                s.heading.clone(),
+                s.content.clone(),
+                n.since,
+                s.source.act.to_string(),
+                s.source.op,
+            )
+        })
+        .collect()
+}
+
+/// The first difference between the view's rows and the naive tree's, if any.
+fn rows_differ(view: &[Row], naive: &[Row]) -> Option<String> {
+    if let Some((i, (v, n))) = view.iter().zip(naive).enumerate().find(|(_, (v, n))| v != n) {
+        return Some(format!("node {i}: consolidated {v:?}, naive {n:?}"));
+    }
+    (view.len() != naive.len()).then(|| format!("{} nodes consolidated, {} naive", view.len(), naive.len()))
+}
+
+/// The naive re-application from the base on `date`.
+fn naive_tree(lib: &Library, target: &RegistryId, date: NaiveDate) -> Tree {
+    let schedule = lib.schedule(target).unwrap();
+    nusqa::consolidate::naive::consolidate(lib.act(target).unwrap(), &lib.base(target).unwrap(), &schedule, date)
+        .unwrap()
+}
+
+/// `consolidate` equals naive re-application on `date`, node by node and in full.
+fn assert_naive_agrees(lib: &Library, target: &RegistryId, date: NaiveDate, name: &str) {
+    let tl = lib.timeline(target).unwrap();
+    let c = consolidate(tl, date).unwrap();
+    if let Some(m) = rows_differ(&view_rows(tl, &c), &naive_rows(&naive_tree(lib, target, date))) {
+        panic!("{name}: consolidate and naive re-application differ on {date}: {m}");
+    }
+}
+
+/// The same at every version boundary of the target (every day a version starts or
+/// ends, and the day before), every earliest day of a pending change, and the base day.
+fn assert_naive_agrees_at_every_boundary(lib: &Library, target: &RegistryId, name: &str) {
+    let tl = lib.timeline(target).unwrap();
+    let mut days = vec![tl.base_date];
+    for n in tl.nodes.values() {
+        for v in &n.versions {
+            days.push(v.validity.from);
+            days.extend(v.validity.to);
+        }
+    }
+    days.extend(tl.pending.iter().filter_map(|p| p.earliest));
+    days.extend(tl.repealed_on);
+    let before: Vec<NaiveDate> = days.iter().filter_map(|d| d.pred_opt()).collect();
+    days.extend(before);
+    days.retain(|d| *d >= tl.base_date);
+    days.sort();
+    days.dedup();
+    for day in days {
+        assert_naive_agrees(lib, target, day, name);
+    }
+}
+
+/// The cross-check fails on a naive tree that is wrong in any one field, in its order
+/// or in its set of nodes: it compares content, not just eIds.
+#[test]
+fn naive_cross_check_catches_a_tampered_tree() {
+    let case: Case = yaml_serde::from_str(&std::fs::read_to_string(dir().join("replace.yaml")).unwrap()).unwrap();
+    let mut entries = vec![entry(&case.target)];
+    entries.extend(case.amending.iter().map(entry));
+    let (lib, _) = Library::build(entries);
+    let target: RegistryId = case.target.id.parse().unwrap();
+    let date = d("2026-01-01");
+    let tl = lib.timeline(&target).unwrap();
+    let c = consolidate(tl, date).unwrap();
+    let view = view_rows(tl, &c);
+    let good = naive_tree(&lib, &target, date);
+    assert_eq!(rows_differ(&view, &naive_rows(&good)), None);
+    let para_4: EId = "att_1__para_4".parse().unwrap();
+    let para_6: EId = "att_1__para_6".parse().unwrap();
+    type Tamper = fn(&mut Tree, &EId, &EId);
+    let tampers: [(&str, Tamper); 8] = [
+        ("num", |t, p4, _| t.get_mut(p4).unwrap().state.num = Some("44".into())),
+        ("heading", |t, p4, _| {
+            t.get_mut(p4).unwrap().state.heading = Some("Тақырып".into())
+        }),
+        ("text", |t, p4, _| {
+            t.get_mut(p4).unwrap().state.content = Content::of("Басқа мәтін.")
+        }),
+        ("status", |t, p4, _| {
+            t.get_mut(p4).unwrap().state.content = Content::Repealed
+        }),
+        ("since", |t, p4, _| t.get_mut(p4).unwrap().since = d("2020-01-01")),
+        ("source", |t, _, p6| t.get_mut(p6).unwrap().state.source.op = Some(7)),
+        ("order", |t, p4, _| t.siblings_mut(p4).unwrap().reverse()),
+        ("a missing node", |t, _, p6| {
+            t.siblings_mut(p6).unwrap().retain(|e| e != p6)
+        }),
+    ];
+    for (what, tamper) in tampers {
+        let mut bad = good.clone();
+        tamper(&mut bad, &para_4, &para_6);
+        assert!(
+            rows_differ(&view, &naive_rows(&bad)).is_some(),
+            "a naive tree with a wrong {what} passes the cross-check"
+        );
     }
 }
 
