@@ -9,6 +9,7 @@ mod diffs;
 mod hardening_http;
 mod json_shapes;
 mod order_429;
+mod parse_cases;
 mod parse_kk;
 mod properties;
 mod restoration;

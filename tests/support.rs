@@ -134,3 +134,46 @@ fn case_list_mismatch_names_unlisted_and_missing_cases() {
         "{m}"
     );
 }
+
+/// Compares `actual` with the golden JSON file at `path`. With `NUSQA_UPDATE_GOLDEN=1`
+/// it writes `actual` there instead; otherwise a difference fails with a unified diff
+/// of the pretty JSON (expected, then actual).
+pub fn assert_golden(path: &std::path::Path, actual: &serde_json::Value) {
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap() + "\n";
+    if std::env::var_os("NUSQA_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        std::fs::write(path, pretty(actual)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run `NUSQA_UPDATE_GOLDEN=1 cargo test parse_cases` to write it",
+            path.display()
+        )
+    });
+    let expected: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if let Some(diff) = golden_diff(&pretty(&expected), &pretty(actual)) {
+        panic!(
+            "{} differs from the output (rerun with NUSQA_UPDATE_GOLDEN=1 to accept it):\n{diff}",
+            path.display()
+        );
+    }
+}
+
+/// A unified diff from `expected` to `actual`, or `None` when they are equal.
+pub fn golden_diff(expected: &str, actual: &str) -> Option<String> {
+    (expected != actual).then(|| {
+        similar::TextDiff::from_lines(expected, actual)
+            .unified_diff()
+            .context_radius(3)
+            .header("expected", "actual")
+            .to_string()
+    })
+}
+
+#[test]
+fn golden_diff_shows_the_changed_line() {
+    assert_eq!(golden_diff("a\nb\n", "a\nb\n"), None);
+    let diff = golden_diff("a\nb\nc\n", "a\nB\nc\n").unwrap();
+    assert!(diff.contains("--- expected\n+++ actual\n"), "{diff}");
+    assert!(diff.contains("-b\n+B\n"), "{diff}");
+}
