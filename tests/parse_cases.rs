@@ -24,10 +24,13 @@ use serde_json::{Value, json};
 
 use crate::support::{assert_golden, d, data_cases};
 
+/// An act's metadata and its clause tree.
+type ActText = (Act, Vec<Node>);
+
 /// An act's metadata: an order, registered under the number its registry id holds.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ActSpec {
+struct ActSpec {
     id: String,
     date: String,
     number: String,
@@ -51,7 +54,6 @@ struct TargetSpec {
 #[serde(deny_unknown_fields)]
 struct CaseFile {
     /// What the case shows.
-    #[allow(dead_code)]
     description: String,
     /// The amending act; its text is `input.kk.md`.
     act: ActSpec,
@@ -83,7 +85,7 @@ fn tree(text: &str, what: &str) -> Vec<Node> {
 }
 
 /// The act `spec` describes.
-pub fn act(spec: &ActSpec) -> Act {
+fn act(spec: &ActSpec) -> Act {
     let id: RegistryId = spec.id.parse().unwrap_or_else(|e| panic!("bad id {}: {e}", spec.id));
     Act {
         work_uri: WorkUri::new(&ActKind::Order, d(&spec.date), &spec.number),
@@ -110,7 +112,7 @@ pub fn act(spec: &ActSpec) -> Act {
 }
 
 /// The target act named `name` in `targets.yaml`, with its base tree.
-pub fn target(name: &str) -> (Act, Vec<Node>) {
+pub fn target(name: &str) -> ActText {
     let path = dir().join("targets.yaml");
     let mut all: BTreeMap<String, TargetSpec> = yaml(&path);
     let spec = all
@@ -180,7 +182,7 @@ fn error_json(e: &ParseError) -> Value {
 }
 
 /// What the parser made, as the golden holds it.
-pub fn outcome_json(result: &Result<Parsed, Vec<ParseError>>) -> Value {
+fn outcome_json(result: &Result<Parsed, Vec<ParseError>>) -> Value {
     match result {
         Ok(p) => {
             // Where an operation was read from is the loader's business, not the parser's.
@@ -191,8 +193,8 @@ pub fn outcome_json(result: &Result<Parsed, Vec<ParseError>>) -> Value {
     }
 }
 
-/// The amending act, its tree and its targets of case `name`.
-pub fn load_case(name: &str) -> ((Act, Vec<Node>), Vec<(Act, Vec<Node>)>) {
+/// Case `name`: what it shows, the amending act with its tree, and its targets.
+fn load_case(name: &str) -> (String, ActText, Vec<ActText>) {
     let case_dir = dir().join(name);
     for e in std::fs::read_dir(&case_dir).unwrap() {
         let file = e.unwrap().file_name().to_string_lossy().into_owned();
@@ -205,14 +207,15 @@ pub fn load_case(name: &str) -> ((Act, Vec<Node>), Vec<(Act, Vec<Node>)>) {
     let case: CaseFile = yaml(&case_dir.join("case.yaml"));
     let input = tree(&read(&case_dir.join("input.kk.md")), &format!("{name}/input.kk.md"));
     let targets = case.targets.iter().map(|t| target(t)).collect();
-    ((act(&case.act), input), targets)
+    (case.description, (act(&case.act), input), targets)
 }
 
 fn run_case(name: &str) {
-    let ((act, input), targets) = load_case(name);
+    let (description, (act, input), targets) = load_case(name);
     let targets: Vec<(&Act, &[Node])> = targets.iter().map(|(a, n)| (a, n.as_slice())).collect();
     let result = parse_amending_act(&act, &input, &targets);
-    assert_golden(&dir().join(name).join("expected.json"), &outcome_json(&result));
+    let what = format!("{name} ({description})");
+    assert_golden(&what, &dir().join(name).join("expected.json"), &outcome_json(&result));
 }
 
 data_cases! {

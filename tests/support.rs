@@ -135,10 +135,10 @@ fn case_list_mismatch_names_unlisted_and_missing_cases() {
     );
 }
 
-/// Compares `actual` with the golden JSON file at `path`. With `NUSQA_UPDATE_GOLDEN=1`
-/// it writes `actual` there instead; otherwise a difference fails with a unified diff
-/// of the pretty JSON (expected, then actual).
-pub fn assert_golden(path: &std::path::Path, actual: &serde_json::Value) {
+/// Compares `actual` with the golden JSON file at `path` (of the case `what`). With
+/// `NUSQA_UPDATE_GOLDEN=1` it writes `actual` there instead; otherwise a difference
+/// fails with a unified diff of the pretty JSON (expected, then actual).
+pub fn assert_golden(what: &str, path: &std::path::Path, actual: &serde_json::Value) {
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap() + "\n";
     if std::env::var_os("NUSQA_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::write(path, pretty(actual)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -153,7 +153,7 @@ pub fn assert_golden(path: &std::path::Path, actual: &serde_json::Value) {
     let expected: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     if let Some(diff) = golden_diff(&pretty(&expected), &pretty(actual)) {
         panic!(
-            "{} differs from the output (rerun with NUSQA_UPDATE_GOLDEN=1 to accept it):\n{diff}",
+            "{what}: {} differs from the output (rerun with NUSQA_UPDATE_GOLDEN=1 to accept it):\n{diff}",
             path.display()
         );
     }
