@@ -11,6 +11,7 @@ mod hardening_corpus;
 mod hardening_http;
 mod json_shapes;
 mod order_429;
+mod parse_cases;
 mod parse_kk;
 mod properties;
 mod restoration;

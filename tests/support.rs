@@ -84,3 +84,96 @@ pub fn nusqa(corpus: &std::path::Path, args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Declares one `#[test]` per data case, named as the case and calling `$run("name")`,
+/// and a test that fails when the cases on disk (`$on_disk()`, their names) are not
+/// exactly the listed ones: a case file added without being listed, or listed but
+/// missing, cannot go unnoticed.
+macro_rules! data_cases {
+    (run: $run:path, on_disk: $on_disk:path; $($name:ident),+ $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                $run(stringify!($name));
+            }
+        )+
+
+        #[test]
+        fn every_case_on_disk_is_listed() {
+            if let Some(m) = $crate::support::case_list_mismatch(&$on_disk(), &[$(stringify!($name)),+]) {
+                panic!("{m}");
+            }
+        }
+    };
+}
+pub(crate) use data_cases;
+
+/// What differs between the cases on disk and the listed ones, or `None`.
+pub fn case_list_mismatch(on_disk: &[String], listed: &[&str]) -> Option<String> {
+    let unlisted: Vec<&str> = on_disk
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !listed.contains(c))
+        .collect();
+    let missing: Vec<&str> = listed
+        .iter()
+        .copied()
+        .filter(|c| !on_disk.iter().any(|d| d == c))
+        .collect();
+    (!unlisted.is_empty() || !missing.is_empty())
+        .then(|| format!("cases on disk but not listed: {unlisted:?}; listed but not on disk: {missing:?}"))
+}
+
+#[test]
+fn case_list_mismatch_names_unlisted_and_missing_cases() {
+    let disk = ["a".to_string(), "b".to_string()];
+    assert_eq!(case_list_mismatch(&disk, &["b", "a"]), None);
+    let m = case_list_mismatch(&disk, &["a", "c"]).unwrap();
+    assert!(
+        m.contains(r#"not listed: ["b"]"#) && m.contains(r#"not on disk: ["c"]"#),
+        "{m}"
+    );
+}
+
+/// Compares `actual` with the golden JSON file at `path` (of the case `what`). With
+/// `NUSQA_UPDATE_GOLDEN=1` it writes `actual` there instead; otherwise a difference
+/// fails with a unified diff of the pretty JSON (expected, then actual).
+pub fn assert_golden(what: &str, path: &std::path::Path, actual: &serde_json::Value) {
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap() + "\n";
+    if std::env::var_os("NUSQA_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        std::fs::write(path, pretty(actual)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run `NUSQA_UPDATE_GOLDEN=1 cargo test parse_cases` to write it",
+            path.display()
+        )
+    });
+    let expected: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if let Some(diff) = golden_diff(&pretty(&expected), &pretty(actual)) {
+        panic!(
+            "{what}: {} differs from the output (rerun with NUSQA_UPDATE_GOLDEN=1 to accept it):\n{diff}",
+            path.display()
+        );
+    }
+}
+
+/// A unified diff from `expected` to `actual`, or `None` when they are equal.
+pub fn golden_diff(expected: &str, actual: &str) -> Option<String> {
+    (expected != actual).then(|| {
+        similar::TextDiff::from_lines(expected, actual)
+            .unified_diff()
+            .context_radius(3)
+            .header("expected", "actual")
+            .to_string()
+    })
+}
+
+#[test]
+fn golden_diff_shows_the_changed_line() {
+    assert_eq!(golden_diff("a\nb\n", "a\nb\n"), None);
+    let diff = golden_diff("a\nb\nc\n", "a\nB\nc\n").unwrap();
+    assert!(diff.contains("--- expected\n+++ actual\n"), "{diff}");
+    assert!(diff.contains("-b\n+B\n"), "{diff}");
+}
