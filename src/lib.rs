@@ -14,6 +14,7 @@
 pub mod akn;
 pub mod amend;
 pub mod blame;
+pub mod clause_markdown;
 pub mod cli;
 pub mod consolidate;
 pub mod corpus;

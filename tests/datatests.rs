@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use nusqa::consolidate::{ActTimeline, Consolidated, Status, consolidate};
-use nusqa::corpus::format;
+use nusqa::clause_markdown;
 use nusqa::model::{
     Act, ActKind, Content, EId, Event, EventKind, Issuer, Lang, Registration, RegistryId, Tree, WorkUri,
 };
@@ -103,7 +103,7 @@ fn entry(spec: &ActSpec) -> ActEntry {
             .clone()
             .map(|v| serde_json::from_value(v).unwrap()),
     };
-    let base = format::parse(&spec.tree).unwrap_or_else(|e| panic!("{}: bad tree: {e:?}", spec.id));
+    let base = clause_markdown::parse(&spec.tree).unwrap_or_else(|e| panic!("{}: bad tree: {e:?}", spec.id));
     let ops = spec
         .ops
         .iter()

@@ -262,12 +262,12 @@ fn pending_operations_on_one_node_are_simulated_together() {
     let entries = vec![
         ActEntry {
             act: base,
-            base: nusqa::corpus::format::parse("# para_1 [1]\nалғашқы мәтін бар\n").unwrap(),
+            base: nusqa::clause_markdown::parse("# para_1 [1]\nалғашқы мәтін бар\n").unwrap(),
             ops: vec![],
         },
         ActEntry {
             act: amending,
-            base: nusqa::corpus::format::parse("# para_1 [1]\nӨзгерістер.\n\n# para_2 [2]\nӨзгерістер.\n").unwrap(),
+            base: nusqa::clause_markdown::parse("# para_1 [1]\nӨзгерістер.\n\n# para_2 [2]\nӨзгерістер.\n").unwrap(),
             ops: vec![op(0, "алғашқы", "жаңа"), op(1, "мәтін", "сөз")],
         },
     ];

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use nusqa::corpus::format;
+use nusqa::clause_markdown;
 use nusqa::fuzz::{self, Counts, Harness, Options, Report, Samples, Setup, Target};
 use nusqa::model::Content;
 use nusqa::synth::Rng;
@@ -200,10 +200,10 @@ fn bench_fuzz_reports_per_target_as_json_and_exits_zero_when_clean() {
 
 /// Parses, checks the round trip, and returns the nodes.
 fn round_trip(text: &str) -> Vec<nusqa::model::Node> {
-    let nodes = format::parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
-    let written = format::write(&nodes);
+    let nodes = clause_markdown::parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+    let written = clause_markdown::write(&nodes);
     assert_eq!(
-        format::parse(&written).as_ref(),
+        clause_markdown::parse(&written).as_ref(),
         Ok(&nodes),
         "{text:?} written as {written:?}"
     );
@@ -227,7 +227,7 @@ fn an_abzats_that_starts_like_a_heading_is_written_so_it_reads_back() {
 fn a_text_that_would_read_back_as_table_lines_is_refused() {
     // `|` and `a` joined make `| a`: written back, a table line.
     for src in ["# preamble\n|\na\n", "# att_1\n## att_1__table_1\n|-|\nx\n"] {
-        let errs = format::parse(src).unwrap_err();
+        let errs = clause_markdown::parse(src).unwrap_err();
         assert!(errs[0].message.contains("starts with `|`"), "{src:?}: {errs:?}");
     }
     // A text with one abzats of other words keeps its pipe lines (Order No. 429's
@@ -259,7 +259,7 @@ fn table_cells_read_as_bodies_do() {
 #[test]
 fn a_heading_cannot_repeat_a_row_that_table_lines_made() {
     let src = "# att_2 [2]\n\n## att_2__table_1\n| 1 | a |\n\n### att_2__table_1__row_1\nx\n";
-    let errs = format::parse(src).unwrap_err();
+    let errs = clause_markdown::parse(src).unwrap_err();
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0].line, 6);
     assert!(

@@ -16,7 +16,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use nusqa::corpus::format;
+use nusqa::clause_markdown;
 use nusqa::model::{Act, ActKind, Issuer, Lang, Node, Registration, RegistryId, WorkUri};
 use nusqa::parse::{ParseError, ParseErrorKind, Parsed, parse_amending_act};
 use serde::Deserialize;
@@ -78,7 +78,7 @@ fn yaml<T: serde::de::DeserializeOwned>(path: &Path) -> T {
 
 /// Clause Markdown into nodes, or a panic naming the file and every bad line.
 fn tree(text: &str, what: &str) -> Vec<Node> {
-    format::parse(text).unwrap_or_else(|errs| {
+    clause_markdown::parse(text).unwrap_or_else(|errs| {
         let lines: Vec<String> = errs.iter().map(ToString::to_string).collect();
         panic!("{what}: bad clause Markdown: {lines:#?}")
     })

@@ -172,9 +172,9 @@ proptest! {
         0..30,
     )) {
         let text = lines.join("\n");
-        match nusqa::corpus::format::parse(&text) {
+        match nusqa::clause_markdown::parse(&text) {
             Ok(nodes) => {
-                let again = nusqa::corpus::format::parse(&nusqa::corpus::format::write(&nodes));
+                let again = nusqa::clause_markdown::parse(&nusqa::clause_markdown::write(&nodes));
                 prop_assert_eq!(again, Ok(nodes));
             }
             Err(errors) => prop_assert!(errors.iter().all(|e| e.line >= 1 && e.line <= lines.len().max(1))),

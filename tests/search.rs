@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use nusqa::amend::{Change, Operation};
-use nusqa::corpus::{self, format};
+use nusqa::clause_markdown;
+use nusqa::corpus;
 use nusqa::dates::EffectiveRule;
 use nusqa::model::{EventKind, RegistryId};
 use nusqa::search::{SearchIndex, SearchRequest, When, search};
@@ -105,7 +106,7 @@ fn malformed_queries_get_errors_and_empty_results_say_so() {
 
 fn small_library() -> Library {
     let mk = crate::support::act;
-    let base = format::parse("# para_1 [1]\nБұл тармақта ерекшесөз бар.\n\n# para_2 [2]\nЕкінші тармақ.\n").unwrap();
+    let base = clause_markdown::parse("# para_1 [1]\nБұл тармақта ерекшесөз бар.\n\n# para_2 [2]\nЕкінші тармақ.\n").unwrap();
     let target: RegistryId = "V1400000001".parse().unwrap();
     let op = Operation {
         source_act: "V2500000002".parse().unwrap(),
@@ -118,7 +119,7 @@ fn small_library() -> Library {
         instruction: None,
         origin: None,
     };
-    let amending_base = format::parse("# para_1 [1]\nӨзгерістер.\n").unwrap();
+    let amending_base = clause_markdown::parse("# para_1 [1]\nӨзгерістер.\n").unwrap();
     let (lib, errors) = Library::build(vec![
         ActEntry {
             act: mk("V1400000001", "2014-01-01"),

@@ -7,7 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use nusqa::amend::{Change, Operation};
 use nusqa::consolidate::{Status, consolidate};
-use nusqa::corpus::{self, format};
+use nusqa::clause_markdown;
+use nusqa::corpus;
 use nusqa::dates::{DateStatus, EffectiveRule};
 use nusqa::model::{Content, EId, EventKind, Node, RegistryId};
 use nusqa::services::{
@@ -88,7 +89,7 @@ fn amending_act(act: &str, date: &str, target: &str, changes: Vec<(Option<&str>,
         .collect();
     ActEntry {
         act: crate::support::act(act, date),
-        base: format::parse(&base_md).unwrap(),
+        base: clause_markdown::parse(&base_md).unwrap(),
         ops,
     }
 }

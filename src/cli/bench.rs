@@ -387,13 +387,13 @@ fn load_bench(dir: &std::path::Path, opts: &LoadOptions, json: bool) -> Result<E
 }
 
 fn tree_bench(nodes: usize, json: bool) -> Result<ExitCode, CliError> {
-    use crate::corpus::format;
+    use crate::clause_markdown;
     use crate::library::ActEntry;
     let mut rows = Vec::new();
     for n in [nodes / 4, nodes / 2, nodes] {
         let (act, text) = synth::wide_act(n.max(1));
         let t = Instant::now();
-        let base = format::parse(&text).map_err(|e| CliError::BadArgument(format!("{} format errors", e.len())))?;
+        let base = clause_markdown::parse(&text).map_err(|e| CliError::BadArgument(format!("{} format errors", e.len())))?;
         let parse = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let (lib, errors) = Library::build(vec![ActEntry {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::value::RawValue;
 
 use super::error::{CorpusError, ErrorKind};
-use super::format;
+use crate::clause_markdown;
 use super::read::{self, LoadOptions};
 use super::write::LoggedEvent;
 use crate::amend::{Operation, Origin};
@@ -274,7 +274,7 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
     }
     let text_path = dir.join("text.kk.md");
     let base = match read::read_text(&text_path, opts) {
-        Ok(text) => match format::parse(&text) {
+        Ok(text) => match clause_markdown::parse(&text) {
             Ok(nodes) => nodes,
             Err(errs) => {
                 errors.extend(
@@ -531,7 +531,7 @@ pub fn read_act(path: &Path, opts: &LoadOptions) -> Result<(Act, Vec<crate::mode
     };
     let act: Act = parse_json(&act_path, &bytes).map_err(|e| vec![e])?;
     let text = read::read_text(&text_path, opts).map_err(|e| vec![e.act(&act.id)])?;
-    let tree = format::parse(&text).map_err(|errs| {
+    let tree = clause_markdown::parse(&text).map_err(|errs| {
         errs.into_iter()
             .map(|e| CorpusError::at(&text_path, Some(e.line), ErrorKind::Format(e.message)).act(&act.id))
             .collect::<Vec<_>>()

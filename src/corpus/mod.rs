@@ -5,7 +5,7 @@
 //!   README.md                 the format, for people
 //!   acts/V14/V1400010273/
 //!     act.json                metadata (frozen once published)
-//!     text.kk.md              the clause tree, in clause Markdown (see `format`)
+//!     text.kk.md              the clause tree, in clause Markdown (see `crate::clause_markdown`)
 //!     ops.json                the operations this act makes (frozen)
 //!     events.json             events recorded after publication (append-only log)
 //!   sources/                  what the texts were restored from, with provenance
@@ -15,7 +15,7 @@
 //! first.
 
 pub mod error;
-pub mod format;
+
 pub mod generation;
 pub mod load;
 pub mod lock;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::error::{CorpusError, ErrorKind};
-use super::format;
+use crate::clause_markdown;
 use super::lock::CorpusLock;
 use super::read::{self, LoadOptions};
 use crate::library::ActEntry;
@@ -112,7 +112,7 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 pub fn write_act(_lock: &CorpusLock, root: &Path, entry: &ActEntry) -> Result<(), CorpusError> {
     let dir = act_dir(root, &entry.act.id);
     atomic_write(&dir.join("act.json"), &json(&entry.act))?;
-    atomic_write(&dir.join("text.kk.md"), format::write(&entry.base).as_bytes())?;
+    atomic_write(&dir.join("text.kk.md"), clause_markdown::write(&entry.base).as_bytes())?;
     if !entry.ops.is_empty() {
         atomic_write(&dir.join("ops.json"), &json(&entry.ops))?;
     }

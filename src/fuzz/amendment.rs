@@ -3,7 +3,7 @@
 //! An input is a whole clause Markdown document: Order No. 429 with lines deleted,
 //! duplicated, swapped, truncated or moved, Kazakh words, numerals, quotes and digits
 //! inserted, or its items replaced by random text. The reader reads it
-//! ([`format::parse`]); what it accepts goes to [`parse::parse_amending_act`] with the
+//! ([`clause_markdown::parse`]); what it accepts goes to [`parse::parse_amending_act`] with the
 //! corpus's acts as targets. Mutations touch body lines far more often than headings,
 //! so most inputs reach the parser.
 //!
@@ -11,7 +11,7 @@
 
 use super::inputs::{any_text, chance, hostile, kk_word, number, pick, words_of};
 use super::{Counts, FuzzError, Harness, Samples, Setup, bump, shrink_text};
-use crate::corpus::format;
+use crate::clause_markdown;
 use crate::model::{Act, Node};
 use crate::parse;
 use crate::synth::Rng;
@@ -45,7 +45,7 @@ impl AmendmentHarness {
     /// Reads and parses `text`: `None` when the reader refuses it, else the parser's
     /// answer.
     pub fn parse(&self, text: &str) -> Option<Result<parse::Parsed, Vec<parse::ParseError>>> {
-        let tree = format::parse(text).ok()?;
+        let tree = clause_markdown::parse(text).ok()?;
         let targets: Vec<(&Act, &[Node])> = self.targets.iter().map(|(a, n)| (a, n.as_slice())).collect();
         Some(parse::parse_amending_act(&self.act, &tree, &targets))
     }

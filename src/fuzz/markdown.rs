@@ -1,12 +1,12 @@
 //! The clause Markdown reader: random and mutated documents.
 //!
-//! Checked: [`format::parse`] never panics; its errors are sorted by line and point at
-//! lines of the text; and whatever it reads, [`format::write`] writes back so that
-//! `parse` reads the same nodes again (the round trip `format::write` promises).
+//! Checked: [`clause_markdown::parse`] never panics; its errors are sorted by line and point at
+//! lines of the text; and whatever it reads, [`clause_markdown::write`] writes back so that
+//! `parse` reads the same nodes again (the round trip `clause_markdown::write` promises).
 
 use super::inputs::{any_text, chance, hostile, kk_word, number, pick, words_of};
 use super::{Counts, Harness, Samples, bump, shrink_text};
-use crate::corpus::format;
+use crate::clause_markdown;
 use crate::library::Library;
 use crate::model::{EId, Node, NodeKind};
 use crate::synth::Rng;
@@ -76,7 +76,7 @@ impl MarkdownHarness {
         let seeds: Vec<String> = lib
             .acts()
             .filter_map(|a| lib.base(&a.id))
-            .map(|b| format::write(&b))
+            .map(|b| clause_markdown::write(&b))
             .collect();
         let words = words_of(seeds.iter().map(String::as_str), 2000);
         MarkdownHarness { seeds, words }
@@ -230,7 +230,7 @@ impl Harness for MarkdownHarness {
 
     fn check(&mut self, text: &String, counts: &mut Counts, samples: &mut Samples) -> Result<(), String> {
         let lines = text.lines().count().max(1);
-        match format::parse(text) {
+        match clause_markdown::parse(text) {
             Err(errors) => {
                 bump(counts, "rejected");
                 if errors.is_empty() {
@@ -249,8 +249,8 @@ impl Harness for MarkdownHarness {
             }
             Ok(nodes) => {
                 bump(counts, if nodes.is_empty() { "parsed_empty" } else { "parsed" });
-                let written = format::write(&nodes);
-                match format::parse(&written) {
+                let written = clause_markdown::write(&nodes);
+                match clause_markdown::parse(&written) {
                     Ok(again) if again == nodes => {}
                     Ok(again) => {
                         let (field, first, second) = first_difference(&nodes, &again);

@@ -9,8 +9,8 @@
 //! same seed gives the same inputs.
 //!
 //! * [`query`]: the search query language (`search::search` on an index of the corpus).
-//! * [`markdown`]: the clause Markdown reader (`corpus::format::parse`) and its round
-//!   trip through `format::write`.
+//! * [`markdown`]: the clause Markdown reader (`clause_markdown::parse`) and its round
+//!   trip through `clause_markdown::write`.
 //! * [`amendment`]: the amendment parser on mutated versions of Order No. 429's text.
 //! * [`http`]: the web router in process, on the real route shapes with hostile values.
 //!

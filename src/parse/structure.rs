@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::corpus::format::table_cells;
+use crate::clause_markdown::table_cells;
 use crate::model::{Content, EId, Node, NodeKind};
 
 /// A quoted block: its lines (the outer quotes stripped) and where it lies.

@@ -238,7 +238,7 @@ pub(super) fn found(c: &Clause<'_>, attribute: Attribute, value: Value, rule: &'
 #[cfg(test)]
 pub(super) mod testing {
     use super::*;
-    use crate::corpus::format;
+    use crate::clause_markdown;
     use crate::model::{Node, RegistryId};
     use crate::services::clause::Held;
 
@@ -265,7 +265,7 @@ pub(super) mod testing {
     }
 
     pub(crate) fn run(md: &str) -> Extraction {
-        let nodes = format::parse(md).unwrap();
+        let nodes = clause_markdown::parse(md).unwrap();
         extract(&clause_of(&nodes))
     }
 
