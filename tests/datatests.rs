@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use nusqa::consolidate::{ActTimeline, Consolidated, Status, consolidate};
 use nusqa::clause_markdown;
+use nusqa::consolidate::{ActTimeline, Consolidated, Status, consolidate};
 use nusqa::model::{
     Act, ActKind, Content, EId, Event, EventKind, Issuer, Lang, Registration, RegistryId, Tree, WorkUri,
 };

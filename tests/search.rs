@@ -106,7 +106,8 @@ fn malformed_queries_get_errors_and_empty_results_say_so() {
 
 fn small_library() -> Library {
     let mk = crate::support::act;
-    let base = clause_markdown::parse("# para_1 [1]\nБұл тармақта ерекшесөз бар.\n\n# para_2 [2]\nЕкінші тармақ.\n").unwrap();
+    let base =
+        clause_markdown::parse("# para_1 [1]\nБұл тармақта ерекшесөз бар.\n\n# para_2 [2]\nЕкінші тармақ.\n").unwrap();
     let target: RegistryId = "V1400000001".parse().unwrap();
     let op = Operation {
         source_act: "V2500000002".parse().unwrap(),

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use nusqa::amend::{Change, Operation};
-use nusqa::consolidate::{Status, consolidate};
 use nusqa::clause_markdown;
+use nusqa::consolidate::{Status, consolidate};
 use nusqa::corpus;
 use nusqa::dates::{DateStatus, EffectiveRule};
 use nusqa::model::{Content, EId, EventKind, Node, RegistryId};

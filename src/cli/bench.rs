@@ -393,7 +393,8 @@ fn tree_bench(nodes: usize, json: bool) -> Result<ExitCode, CliError> {
     for n in [nodes / 4, nodes / 2, nodes] {
         let (act, text) = synth::wide_act(n.max(1));
         let t = Instant::now();
-        let base = clause_markdown::parse(&text).map_err(|e| CliError::BadArgument(format!("{} format errors", e.len())))?;
+        let base =
+            clause_markdown::parse(&text).map_err(|e| CliError::BadArgument(format!("{} format errors", e.len())))?;
         let parse = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let (lib, errors) = Library::build(vec![ActEntry {

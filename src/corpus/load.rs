@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use serde_json::value::RawValue;
 
 use super::error::{CorpusError, ErrorKind};
-use crate::clause_markdown;
 use super::read::{self, LoadOptions};
 use super::write::LoggedEvent;
 use crate::amend::{Operation, Origin};
+use crate::clause_markdown;
 use crate::library::{ActEntry, Library};
 use crate::model::{Act, Event, RegistryId};
 

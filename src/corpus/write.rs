@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::error::{CorpusError, ErrorKind};
-use crate::clause_markdown;
 use super::lock::CorpusLock;
 use super::read::{self, LoadOptions};
+use crate::clause_markdown;
 use crate::library::ActEntry;
 use crate::model::{Event, RegistryId};
 
