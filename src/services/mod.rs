@@ -18,19 +18,13 @@
 //! states is `unknown`, with the reason.
 
 pub mod clause;
-mod clause_rules;
 pub mod discover;
 pub mod extract;
 pub mod history;
 pub mod impact;
-mod lists;
 pub mod model;
-mod names;
 pub mod passport;
-mod patterns;
 pub mod span;
-mod table;
-mod terms;
 
 use chrono::NaiveDate;
 

@@ -5,13 +5,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clause::{Clause, Held};
-use super::extract::{Extraction, PartialList, Pointer, found};
+use super::found::{Extraction, PartialList, Pointer, found};
 use super::lists::{ends_with_colon, entries, list};
-use super::model::{Attribute, Value};
 use super::patterns::{DASH, re};
 use super::terms::{AMOUNT, case_term, term};
 use crate::model::NodeKind;
+use crate::services::clause::{Clause, Held};
+use crate::services::model::{Attribute, Value};
 
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -161,8 +161,8 @@ fn sentence(text: &str, start: usize, end: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{run, values};
     use super::*;
-    use crate::services::extract::testing::{run, values};
 
     #[test]
     fn every_pattern_compiles() {

@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clause::Clause;
-use super::extract::{EvidenceFound, Extraction, NameFound};
+use super::found::{EvidenceFound, Extraction, NameFound};
 use super::patterns::{DASH, re};
+use crate::services::clause::Clause;
 
 static REQ_LIST: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)негізгі\s+талаптар\S*\s+тізбесі"));
 static QUOTED_NAME: LazyLock<Regex> = LazyLock::new(|| {

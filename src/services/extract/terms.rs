@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lists::NUMBERED_LINE;
-use super::model::{TermUnit, Value};
 use super::patterns::{DASH, re};
 use crate::kk::TimeUnit;
+use crate::services::model::{TermUnit, Value};
 
 /// The units' stems as alternatives, their words joined by any spaces
 /// (`жұмыс\s+күн|күнтізбелік\s+күн|сағат|минут`).
@@ -66,8 +66,8 @@ pub(super) fn case_term(line: &str) -> Option<Value> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{run, values};
     use super::*;
-    use crate::services::extract::testing::{run, values};
     use crate::services::model::Attribute;
 
     #[test]

@@ -5,16 +5,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clause::{Clause, Held};
 use super::clause_rules::portals;
-use super::extract::{EvidenceFound, Extraction, Found, NameFound};
+use super::found::{EvidenceFound, Extraction, Found, NameFound, RowInfo, TableInfo};
 use super::lists::{NUMBERED_LINE, items};
-use super::model::{Attribute, FormKind, Value};
 use super::names::name_in;
 use super::patterns::re;
 use super::terms::case_term;
 use crate::consolidate::PendingChange;
-use crate::model::{EId, NodeKind};
+use crate::model::NodeKind;
+use crate::services::clause::{Clause, Held};
+use crate::services::model::{Attribute, FormKind, Value};
 
 /// Row-name tests, in the order they are tried.
 static ROW_NAMES: LazyLock<Vec<(Attribute, Regex)>> = LazyLock::new(|| {
@@ -35,37 +35,6 @@ static ROW_NAMES: LazyLock<Vec<(Attribute, Regex)>> = LazyLock::new(|| {
 /// The attribute a requirements-list row states, from its name cell.
 pub fn row_attribute(name: &str) -> Option<Attribute> {
     ROW_NAMES.iter().find(|(_, r)| r.is_match(name)).map(|(a, _)| *a)
-}
-
-/// One row of a table in the Rules.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowInfo {
-    /// The row.
-    pub eid: EId,
-    /// Its serial number.
-    pub num: Option<String>,
-    /// The attribute its name cell names, when held and recognised.
-    pub attribute: Option<Attribute>,
-    /// True when its value cell is held.
-    pub held: bool,
-}
-
-/// A table in the Rules, with what the registry holds of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableInfo {
-    /// The table.
-    pub eid: EId,
-    /// False when the table itself is marked not held (only the rows listed are held).
-    pub held: bool,
-    /// Its rows present on the date.
-    pub rows: Vec<RowInfo>,
-}
-
-impl TableInfo {
-    /// True when some row names a requirements attribute.
-    pub fn is_requirements_list(&self) -> bool {
-        self.rows.iter().any(|r| r.attribute.is_some())
-    }
 }
 
 fn cells<'c, 'a>(row: &'c Clause<'a>) -> Option<(&'c Clause<'a>, Vec<&'c Clause<'a>>)> {
@@ -229,8 +198,8 @@ pub(super) fn row(r: &Clause<'_>, out: &mut Extraction) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{run, values};
     use super::*;
-    use crate::services::extract::testing::{run, values};
 
     #[test]
     fn every_pattern_compiles() {

@@ -5,11 +5,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clause::Clause;
-use super::extract::{Extraction, found};
-use super::model::{Attribute, Value};
+use super::found::{Extraction, found};
 use super::patterns::re;
 use crate::model::NodeKind;
+use crate::services::clause::Clause;
+use crate::services::model::{Attribute, Value};
 
 static DOC_LIKE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:құжат|көшірме|өтініш)\S*\s+ұсынылады"));
 pub(super) static NUMBERED_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)\)\s*(.*)$"));
@@ -129,8 +129,8 @@ pub(super) fn list(c: &Clause<'_>, attribute: Attribute, rule: &'static str, out
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{run, values};
     use super::*;
-    use crate::services::extract::testing::{run, values};
 
     #[test]
     fn every_pattern_compiles() {

@@ -4,9 +4,10 @@
 //! nothing is entered by hand, so when an amendment changes a clause the extracted value
 //! changes with it.
 //!
-//! [`extract`] walks the clause tree; the rules live in the sibling modules `clause_rules`
+//! [`extract`] walks the clause tree; the rules live in the submodules `clause_rules`
 //! (clause texts), `terms`, `lists` (documents, grounds), `table` (requirements rows) and
-//! `names` (names and evidence), with the shared pattern helpers in `patterns`.
+//! `names` (names and evidence), with the shared pattern helpers in `patterns`. What
+//! they find is written into the result types of `found`, a leaf module.
 //!
 //! # Table rows (`requirements.row`)
 //! A row of any table in the Rules whose name cell (the second of three or more cells,
@@ -71,127 +72,24 @@
 //!   requirements row (`requirements.row`); a mention of the requirements list
 //!   (`requirements.reference`).
 
-use chrono::NaiveDate;
+mod clause_rules;
+mod found;
+mod lists;
+mod names;
+mod patterns;
+mod table;
+mod terms;
 
-use super::clause::Clause;
-use super::clause_rules::clause;
-use super::model::{Attribute, Statement, Value};
-use super::names::names_and_evidence;
-use super::table::{row, table_info};
-use crate::consolidate::PendingChange;
-use crate::model::{EId, NodeKind, Provenance};
+use clause_rules::clause;
+use names::names_and_evidence;
+use table::{row, table_info};
 
-pub use super::names::{heading_name, is_rules_heading, name_in};
-pub use super::table::{RowInfo, TableInfo, row_attribute};
+use crate::model::NodeKind;
+use crate::services::clause::Clause;
 
-/// A statement found by a rule, not yet dated (a pending wording has no date).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    /// The attribute.
-    pub attribute: Attribute,
-    /// What it says.
-    pub value: Value,
-    /// The clause or row.
-    pub eid: EId,
-    /// Since when it reads so.
-    pub since: Option<NaiveDate>,
-    /// Who made it so.
-    pub source: Provenance,
-    /// The rule.
-    pub rule: &'static str,
-    /// Pending amendments to it.
-    pub pending: Vec<PendingChange>,
-}
-
-impl Found {
-    /// The dated statement; `None` for a pending wording.
-    pub fn statement(&self) -> Option<Statement> {
-        Some(Statement {
-            value: self.value.clone(),
-            eid: self.eid.clone(),
-            since: self.since?,
-            source: self.source.clone(),
-            rule: self.rule,
-            pending: self.pending.clone(),
-        })
-    }
-}
-
-/// A clause that says in which annex attributes are stated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pointer {
-    /// The attributes stated there.
-    pub attributes: Vec<Attribute>,
-    /// The annex's number, e.g. `2`.
-    pub annex: String,
-    /// The clause.
-    pub eid: EId,
-    /// Since when it reads so.
-    pub since: Option<NaiveDate>,
-    /// Who made it so.
-    pub source: Provenance,
-}
-
-/// A list item held under a clause that is not held: the list is only partly known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartialList {
-    /// The attribute.
-    pub attribute: Attribute,
-    /// The clause that introduces the list, not held.
-    pub intro: EId,
-}
-
-/// A name a heading or text gives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameFound {
-    /// The name.
-    pub text: String,
-    /// The node.
-    pub eid: EId,
-    /// Since when.
-    pub since: Option<NaiveDate>,
-    /// Who made it so.
-    pub source: Provenance,
-    /// `name.quoted` or `name.defined`.
-    pub rule: &'static str,
-}
-
-/// A sign that the Rules govern a state service.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EvidenceFound {
-    /// The rule.
-    pub rule: &'static str,
-    /// The node.
-    pub eid: EId,
-    /// Since when.
-    pub since: Option<NaiveDate>,
-    /// Who made it so.
-    pub source: Provenance,
-}
-
-/// Everything the rules read from one clause tree.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Extraction {
-    /// Statements, in document order.
-    pub found: Vec<Found>,
-    /// Lists known only in part.
-    pub partial: Vec<PartialList>,
-    /// Pointers to annexes.
-    pub pointers: Vec<Pointer>,
-    /// Tables.
-    pub tables: Vec<TableInfo>,
-    /// Names, in document order.
-    pub names: Vec<NameFound>,
-    /// Evidence of a state service, in document order.
-    pub evidence: Vec<EvidenceFound>,
-}
-
-impl Extraction {
-    /// The statements of one attribute.
-    pub fn of(&self, attribute: Attribute) -> impl Iterator<Item = &Found> {
-        self.found.iter().filter(move |f| f.attribute == attribute)
-    }
-}
+pub use found::{EvidenceFound, Extraction, Found, NameFound, PartialList, Pointer, RowInfo, TableInfo};
+pub use names::{heading_name, is_rules_heading, name_in};
+pub use table::row_attribute;
 
 /// Runs every rule over `root` and its descendants.
 pub fn extract(root: &Clause<'_>) -> Extraction {
@@ -222,25 +120,16 @@ fn visit(c: &Clause<'_>, parent: Option<&Clause<'_>>, out: &mut Extraction) {
     }
 }
 
-pub(super) fn found(c: &Clause<'_>, attribute: Attribute, value: Value, rule: &'static str) -> Found {
-    Found {
-        attribute,
-        value,
-        eid: c.eid.clone(),
-        since: c.since,
-        source: c.source.clone(),
-        rule,
-        pending: c.pending.iter().map(|p| (*p).clone()).collect(),
-    }
-}
-
 /// Test helpers: the extraction of a clause tree written as clause Markdown.
 #[cfg(test)]
-pub(super) mod testing {
+pub(crate) mod testing {
     use super::*;
+    use chrono::NaiveDate;
+
     use crate::clause_markdown;
-    use crate::model::{Node, RegistryId};
+    use crate::model::{Node, Provenance, RegistryId};
     use crate::services::clause::Held;
+    use crate::services::model::Attribute;
 
     fn clause_of(nodes: &[Node]) -> Clause<'_> {
         // Every test tree has a single root.
