@@ -224,6 +224,43 @@ impl Library {
         Ok((event, errors))
     }
 
+    /// Adds a newly published act and rebuilds what it affects: its own timeline and
+    /// those of the acts it amends. Returns the ids whose timelines were rebuilt (what a
+    /// search index must update) and the findings of the rebuilt acts. An act already in
+    /// the library is refused, the library unchanged: a published act is never replaced.
+    pub fn add_act(&mut self, entry: ActEntry) -> Result<(Vec<RegistryId>, Vec<CheckError>), AddError> {
+        let id = entry.act.id;
+        if self.acts.contains_key(&id) {
+            return Err(AddError::AlreadyPublished(id));
+        }
+        let mut errors = Vec::new();
+        check_events(&entry.act, &mut errors);
+        let mut targets: Vec<RegistryId> = vec![id];
+        for (i, op) in entry.ops.iter().enumerate() {
+            if self.acts.contains_key(&op.target_act) {
+                self.incoming.entry(op.target_act).or_default().push((id, i));
+                targets.push(op.target_act);
+            } else {
+                errors.push(CheckError {
+                    act: id,
+                    op: Some(i),
+                    origin: op.origin.clone(),
+                    eid: op.target.clone(),
+                    kind: CheckKind::UnknownTargetAct(op.target_act),
+                });
+            }
+        }
+        self.acts.insert(id, entry.act);
+        self.ops.insert(id, entry.ops);
+        self.build_timeline(&id, &entry.base, &mut errors);
+        targets.sort();
+        targets.dedup();
+        for t in targets.iter().filter(|t| **t != id) {
+            self.rebuild(t, &mut errors);
+        }
+        Ok((targets, errors))
+    }
+
     /// Appends `event` to the act's events and rebuilds the act and every act it amends.
     fn push_event(&mut self, id: &RegistryId, event: Event) -> Vec<CheckError> {
         if let Some(act) = self.acts.get_mut(id) {
@@ -239,6 +276,14 @@ impl Library {
         }
         errors
     }
+}
+
+/// Why an act cannot be added to the library.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AddError {
+    /// The id is already in the library.
+    #[error("act {0} is already published")]
+    AlreadyPublished(RegistryId),
 }
 
 /// Why an event cannot be recorded.

@@ -22,10 +22,7 @@ fn state(dir: &Path) -> Arc<AppState> {
         .unwrap()
         .library;
     let (index, _) = SearchIndex::build(&library, dir, "hardening", 1).unwrap();
-    Arc::new(AppState {
-        library,
-        index: Some(index),
-    })
+    Arc::new(AppState::new(library, Some(index)))
 }
 
 struct Answer {

@@ -10,6 +10,7 @@ mod fuzz;
 mod hardening_corpus;
 mod hardening_http;
 mod json_shapes;
+mod live;
 mod order_429;
 mod parse_cases;
 mod parse_kk;

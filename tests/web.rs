@@ -21,10 +21,7 @@ fn state(dir: &Path) -> Arc<AppState> {
         .record_event(&"V2500037008".parse().unwrap(), EventKind::Publication, d("2025-10-06"))
         .unwrap();
     let (index, _) = SearchIndex::build(&library, dir, "web", 1).unwrap();
-    Arc::new(AppState {
-        library,
-        index: Some(index),
-    })
+    Arc::new(AppState::new(library, Some(index)))
 }
 
 fn get(state: &Arc<AppState>, uri: &str) -> (StatusCode, String, Vec<u8>) {
@@ -442,7 +439,7 @@ fn state_without_index() -> Arc<AppState> {
     let library = nusqa::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
         .unwrap()
         .library;
-    Arc::new(AppState { library, index: None })
+    Arc::new(AppState::new(library, None))
 }
 
 #[test]

@@ -15,10 +15,7 @@ pub fn serve(root: &Path, opts: &LoadOptions, dir: &Path, addr: std::net::Socket
     let loaded_at = corpus_generation(root, opts)?;
     let library = load_valid(root, opts)?.library;
     let index = fresh_index_of(root, opts, dir, Some((&library, &loaded_at)))?;
-    let state = std::sync::Arc::new(crate::web::AppState {
-        library,
-        index: Some(index),
-    });
+    let state = std::sync::Arc::new(crate::web::AppState::new(library, Some(index)));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     eprintln!("serving nusqa on http://{addr}/ (API under /api/)");
     runtime.block_on(crate::web::serve(

@@ -27,7 +27,8 @@ pub struct AmendmentHarness {
 impl AmendmentHarness {
     /// A harness over the setup's Order No. 429 and the other acts of its corpus.
     pub fn new(setup: &Setup) -> Result<AmendmentHarness, FuzzError> {
-        let lib = &setup.state.library;
+        let snap = setup.state.snapshot();
+        let lib = &snap.library;
         let act = lib.act(&setup.order).ok_or(FuzzError::NoOrder(setup.order))?.clone();
         let targets = lib
             .acts()

@@ -127,10 +127,11 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
 impl HttpHarness {
     /// A harness over the router of `state`.
     pub fn new(state: &Arc<AppState>) -> Result<HttpHarness, FuzzError> {
-        if state.index.is_none() {
+        let snap = state.snapshot();
+        if snap.index.is_none() {
             return Err(FuzzError::NoIndex);
         }
-        let lib = &state.library;
+        let lib = &snap.library;
         let acts: Vec<String> = lib.acts().map(|a| a.id.to_string()).collect();
         let mut eids: Vec<String> = Vec::new();
         for a in lib.acts() {

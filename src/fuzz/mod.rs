@@ -405,10 +405,7 @@ impl Setup {
         let order_text = crate::corpus::act_text(corpus, &order)?;
         let (index, _) = SearchIndex::build(&loaded.library, scratch, "fuzz", 1)?;
         Ok(Setup {
-            state: Arc::new(AppState {
-                library: loaded.library,
-                index: Some(index),
-            }),
+            state: Arc::new(AppState::new(loaded.library, Some(index))),
             order_text,
             order,
         })
@@ -420,7 +417,7 @@ impl Setup {
             Target::Query => drive(target.name(), &mut query::QueryHarness::new(&self.state)?, opts),
             Target::Markdown => drive(
                 target.name(),
-                &mut markdown::MarkdownHarness::new(&self.state.library),
+                &mut markdown::MarkdownHarness::new(&self.state.snapshot().library),
                 opts,
             ),
             Target::Amendment => drive(target.name(), &mut amendment::AmendmentHarness::new(self)?, opts),

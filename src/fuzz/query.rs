@@ -94,10 +94,11 @@ pub struct QueryHarness {
 impl QueryHarness {
     /// A harness over the index held by `state`; its words come from the corpus texts.
     pub fn new(state: &Arc<AppState>) -> Result<QueryHarness, FuzzError> {
-        if state.index.is_none() {
+        let snap = state.snapshot();
+        if snap.index.is_none() {
             return Err(FuzzError::NoIndex);
         }
-        let lib = &state.library;
+        let lib = &snap.library;
         let acts: Vec<RegistryId> = lib.acts().map(|a| a.id).collect();
         let bases: Vec<_> = acts.iter().filter_map(|id| lib.base(id)).collect();
         let mut texts = Vec::new();
@@ -221,7 +222,8 @@ impl Harness for QueryHarness {
         std::hint::black_box(rewrite(&req.query, &|_| Vec::new()));
         std::hint::black_box(rewrite(&req.query, &|p| vec![p.to_string(), format!("{p}\"*)(")]));
         let expected = limits::check(req);
-        let idx = self.state.index.as_ref().ok_or("no index")?;
+        let snap = self.state.snapshot();
+        let idx = snap.index.as_ref().ok_or("no index")?;
         match (crate::search::search(idx, req), expected) {
             (Err(SearchError::Limit(got)), Err(want)) if got == want => bump(counts, "refused_limit"),
             (Err(SearchError::Limit(got)), want) => {

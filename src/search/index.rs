@@ -39,7 +39,9 @@ pub struct BuildStats {
     pub bytes: u64,
 }
 
-/// An open index.
+/// An open index. A clone shares the tantivy index and its reader: what one clone
+/// commits ([`SearchIndex::update`]) the others see after the reload it does.
+#[derive(Clone)]
 pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) fields: Fields,

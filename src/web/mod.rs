@@ -29,7 +29,7 @@ pub mod pages;
 mod routes;
 pub mod serve;
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use axum::Router;
 use axum::routing::get;
@@ -37,12 +37,43 @@ use axum::routing::get;
 use crate::library::Library;
 use crate::search::SearchIndex;
 
-/// What every request reads: the library and, when built, the search index.
-pub struct AppState {
+/// One consistent reading of the registry: a library and the search index of the same
+/// corpus generation. A request takes the current snapshot once and answers from it
+/// alone, so a publication that lands meanwhile never mixes two generations in one
+/// answer.
+pub struct Snapshot {
     /// The loaded corpus.
     pub library: Library,
     /// The search index of the same corpus generation, if one was opened.
     pub index: Option<SearchIndex>,
+}
+
+/// What every request reads: the current [`Snapshot`], replaced whole when the
+/// registry changes (a publication, an event), so new acts show at once, without a
+/// restart.
+pub struct AppState {
+    current: RwLock<Arc<Snapshot>>,
+}
+
+impl AppState {
+    /// A state serving `library` and `index`.
+    pub fn new(library: Library, index: Option<SearchIndex>) -> AppState {
+        AppState {
+            current: RwLock::new(Arc::new(Snapshot { library, index })),
+        }
+    }
+
+    /// The current snapshot. Cheap (one reference count); held for one request.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        // A writer that panicked while swapping left a whole snapshot behind (the swap
+        // is one assignment), so a poisoned lock still holds a consistent value.
+        Arc::clone(&self.current.read().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Makes `next` the snapshot every later request reads.
+    pub fn replace(&self, next: Snapshot) {
+        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
+    }
 }
 
 /// The API's and the UI's routes over `state`, inside the layers every answer goes

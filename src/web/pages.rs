@@ -19,8 +19,8 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::AppState;
 use super::i18n::{Word, Words, code, parse};
+use super::{AppState, Snapshot};
 use crate::consolidate::{self, ConsolidatedNode, Status};
 use crate::model::{Lang, RegistryId};
 use crate::render::{Notes, label};
@@ -268,6 +268,7 @@ pub async fn index(
     OriginalUri(uri): OriginalUri,
     q: Result<Query<PageQuery>, QueryRejection>,
 ) -> Response {
+    let s = s.snapshot();
     let q = match page_query(q, &uri) {
         Ok(q) => q,
         Err(f) => return f.page(&uri),
@@ -395,11 +396,12 @@ pub async fn act(
     id: Result<Path<String>, PathRejection>,
     q: Result<Query<PageQuery>, QueryRejection>,
 ) -> Response {
+    let s = s.snapshot();
     act_page(&s, &uri, id, q).unwrap_or_else(|f| f.page(&uri))
 }
 
 fn act_page(
-    s: &AppState,
+    s: &Snapshot,
     uri: &Uri,
     id: Result<Path<String>, PathRejection>,
     q: Result<Query<PageQuery>, QueryRejection>,
@@ -462,11 +464,12 @@ pub async fn diff(
     id: Result<Path<String>, PathRejection>,
     q: Result<Query<PageQuery>, QueryRejection>,
 ) -> Response {
+    let s = s.snapshot();
     diff_page(&s, &uri, id, q).unwrap_or_else(|f| f.page(&uri))
 }
 
 fn diff_page(
-    s: &AppState,
+    s: &Snapshot,
     uri: &Uri,
     id: Result<Path<String>, PathRejection>,
     q: Result<Query<PageQuery>, QueryRejection>,
@@ -570,10 +573,11 @@ pub async fn search(
     OriginalUri(uri): OriginalUri,
     q: Result<Query<PageQuery>, QueryRejection>,
 ) -> Response {
+    let s = s.snapshot();
     search_page(&s, &uri, q).unwrap_or_else(|f| f.page(&uri))
 }
 
-fn search_page(s: &AppState, uri: &Uri, q: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, Failure> {
+fn search_page(s: &Snapshot, uri: &Uri, q: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, Failure> {
     use crate::search::{SearchRequest, When};
     let q = page_query(q, uri)?;
     let lang = parse(q.lang.as_deref());

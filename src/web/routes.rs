@@ -9,9 +9,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiPath as Path, ApiQuery as Query};
+use super::{AppState, Snapshot};
 use crate::consolidate::{self, ActTimeline};
 use crate::model::{Act, EId, Lang, RegistryId};
 use crate::views;
@@ -38,7 +38,7 @@ fn date(s: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
     .transpose()
 }
 
-fn act_of<'s>(state: &'s AppState, id: &str) -> Result<(&'s Act, &'s ActTimeline), ApiError> {
+fn act_of<'s>(state: &'s Snapshot, id: &str) -> Result<(&'s Act, &'s ActTimeline), ApiError> {
     let id: RegistryId = id.parse().map_err(|e| bad(format!("{e}")))?;
     match (state.library.act(&id), state.library.timeline(&id)) {
         (Some(a), Some(t)) => Ok((a, t)),
@@ -53,6 +53,7 @@ fn json_ok<T: serde::Serialize>(v: &T) -> ApiResult {
 
 /// `GET /api/acts`.
 pub async fn acts(State(s): State<Arc<AppState>>) -> ApiResult {
+    let s = s.snapshot();
     json_ok(&views::ActsView {
         acts: s.library.acts().collect(),
     })
@@ -67,6 +68,7 @@ pub struct AsOf {
 
 /// `GET /api/acts/{id}`.
 pub async fn show(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let s = s.snapshot();
     let (act, _) = act_of(&s, &id)?;
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
     let lang = match q.notes.as_deref() {
@@ -80,6 +82,7 @@ pub async fn show(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(
 
 /// `GET /api/acts/{id}/history/{eid}`.
 pub async fn history(State(s): State<Arc<AppState>>, Path((id, eid)): Path<(String, String)>) -> ApiResult {
+    let s = s.snapshot();
     let (act, _) = act_of(&s, &id)?;
     let eid: EId = eid.parse().map_err(|e| bad(format!("{e}")))?;
     json_ok(&views::HistoryView::build(&s.library, &act.id, &eid)?)
@@ -87,6 +90,7 @@ pub async fn history(State(s): State<Arc<AppState>>, Path((id, eid)): Path<(Stri
 
 /// `GET /api/acts/{id}/ops`.
 pub async fn ops(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+    let s = s.snapshot();
     let (act, _) = act_of(&s, &id)?;
     json_ok(&views::OpsView::build(&s.library, &act.id)?)
 }
@@ -102,6 +106,7 @@ pub struct DiffQuery {
 
 /// `GET /api/acts/{id}/diff`.
 pub async fn diff(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<DiffQuery>) -> ApiResult {
+    let s = s.snapshot();
     let (_, tl) = act_of(&s, &id)?;
     let from = date(q.from.as_deref())?.ok_or_else(|| bad("`from` is required"))?;
     let to = date(q.to.as_deref())?.ok_or_else(|| bad("`to` is required"))?;
@@ -121,6 +126,7 @@ pub struct EffectQuery {
 
 /// `GET /api/acts/{id}/effect`.
 pub async fn effect(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<EffectQuery>) -> ApiResult {
+    let s = s.snapshot();
     let (act, _) = act_of(&s, &id)?;
     let target = q
         .target
@@ -132,6 +138,7 @@ pub async fn effect(State(s): State<Arc<AppState>>, Path(id): Path<String>, Quer
 
 /// `GET /api/acts/{id}/blame`.
 pub async fn blame(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let s = s.snapshot();
     let (act, _) = act_of(&s, &id)?;
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
     json_ok(&views::BlameView::build(&s.library, &act.id, date)?)
@@ -139,6 +146,7 @@ pub async fn blame(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query
 
 /// `GET /api/acts/{id}/akn`.
 pub async fn akn(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let s = s.snapshot();
     let (act, tl) = act_of(&s, &id)?;
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
     let c = consolidate::consolidate(tl, date).map_err(|e| missing(e.to_string()))?;
@@ -161,6 +169,7 @@ pub struct SearchQuery {
 /// `GET /api/search`. The limits of [`crate::search::limits`] are checked before any
 /// work, and each refusal names the limit.
 pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<SearchQuery>) -> ApiResult {
+    let s = s.snapshot();
     use crate::search::{SearchRequest, When};
     let idx = s
         .index
@@ -190,12 +199,14 @@ pub async fn search(State(s): State<Arc<AppState>>, Query(q): Query<SearchQuery>
 
 /// `GET /api/services`.
 pub async fn services(State(s): State<Arc<AppState>>, Query(q): Query<AsOf>) -> ApiResult {
+    let s = s.snapshot();
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
     json_ok(&views::ServicesView::build(&s.library, date))
 }
 
 /// `GET /api/services/{id}`.
 pub async fn service(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let s = s.snapshot();
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
     let id: crate::services::ServiceId = id
         .parse()
