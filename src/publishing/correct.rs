@@ -99,7 +99,15 @@ pub fn correct(
                 .collect(),
         )
     })?;
-    let before = library.ops_by(id).to_vec();
+    // As frozen: where each was read from is not part of an operation.
+    let before: Vec<crate::amend::Operation> = library
+        .ops_by(id)
+        .iter()
+        .map(|op| crate::amend::Operation {
+            origin: None,
+            ..op.clone()
+        })
+        .collect();
     let mut ops_json = None;
     let mut eif_json = None;
     let mut new_ops = Vec::new();
