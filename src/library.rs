@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::amend::Operation;
 use crate::consolidate::{ActTimeline, CheckError, CheckKind, Schedule};
 use crate::dates::{self, Resolved};
-use crate::model::{Act, EVENT_HORIZON, Event, EventKind, Node, RegistryId, TreeError};
+use crate::model::{Act, CorrectionInfo, EVENT_HORIZON, Event, EventKind, Node, RegistryId, TreeError};
 
 /// One act as read from the corpus.
 #[derive(Debug, Clone)]
@@ -29,6 +29,8 @@ pub struct Library {
     /// For each target act, its incoming operations as (amending act, index).
     incoming: BTreeMap<RegistryId, Vec<(RegistryId, usize)>>,
     timelines: BTreeMap<RegistryId, ActTimeline>,
+    /// The corrections of each corrected act, in order (the corpus reads them).
+    corrections: BTreeMap<RegistryId, Vec<CorrectionInfo>>,
 }
 
 impl Library {
@@ -146,6 +148,23 @@ impl Library {
     /// An operation's effective date against its amending act's recorded events.
     pub fn resolve(&self, op: &Operation) -> Option<Resolved> {
         self.acts.get(&op.source_act).map(|a| dates::resolve(&op.effective, a))
+    }
+
+    /// The corrections of act `id`, in order (empty when it has none). The act's text
+    /// and operations are already its latest correction's.
+    pub fn corrections(&self, id: &RegistryId) -> &[CorrectionInfo] {
+        self.corrections.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Records the corrections of act `id` (the loader does, beside the act's
+    /// effective text and operations). Nothing is rebuilt: they are facts about the
+    /// act, not input to its timeline.
+    pub fn set_corrections(&mut self, id: &RegistryId, corrections: Vec<CorrectionInfo>) {
+        if corrections.is_empty() {
+            self.corrections.remove(id);
+        } else {
+            self.corrections.insert(*id, corrections);
+        }
     }
 
     /// The total number of node versions.

@@ -202,6 +202,17 @@ fn views_json() -> Vec<(&'static str, Value)> {
     let order_350: RegistryId = "V1400010273".parse().unwrap();
     lib.record_event(&order_429, EventKind::Publication, d("2025-10-06"))
         .unwrap();
+    // In memory only, for the shape of `corrections` (the bundled corpus has none).
+    lib.set_corrections(
+        &order_350,
+        vec![nusqa::model::CorrectionInfo {
+            n: 1,
+            date: d("2026-01-10"),
+            author: "shape-only".into(),
+            reason: "shape only".into(),
+            source: Some("corpus/sources/x".into()),
+        }],
+    );
     let date = d("2026-01-15");
     let eid: EId = "att_1__para_6".parse().unwrap();
     let json = |v: &dyn erased::Ser| v.to_value();

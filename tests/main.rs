@@ -15,6 +15,7 @@ mod order_429;
 mod parse_cases;
 mod parse_kk;
 mod properties;
+mod publishing;
 mod restoration;
 mod search;
 mod services;

@@ -27,6 +27,9 @@ pub fn parse_cmd(
 ) -> Result<ExitCode, CliError> {
     // A writer takes the lock before it reads what it validates against.
     let lock = write_out.then(|| CorpusLock::acquire(root)).transpose()?;
+    if let Some(lock) = &lock {
+        super::report_recovery(&crate::corpus::recover(lock, root, opts)?);
+    }
     let loaded = load_valid(root, opts)?;
     let lib = &loaded.library;
     let (act, tree): (Act, Vec<Node>) = match what.parse::<RegistryId>() {

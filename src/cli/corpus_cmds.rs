@@ -101,6 +101,8 @@ pub struct EventMode {
     pub correct: Option<String>,
     /// Who records it (`--author`).
     pub author: Option<String>,
+    /// Who writes, for the audit log (`--as`, or the local user).
+    pub who: String,
 }
 
 /// `nusqa event ACT KIND DATE [--correct --reason R] [--author A]`: appends to the
@@ -119,6 +121,7 @@ pub fn event(
 ) -> Result<ExitCode, CliError> {
     let kind: EventKind = kind.parse().map_err(CliError::BadArgument)?;
     let lock = corpus::CorpusLock::acquire(root)?;
+    super::report_recovery(&corpus::recover(&lock, root, opts)?);
     let mut loaded = super::load_valid(root, opts)?;
     let act = loaded
         .library
@@ -161,7 +164,10 @@ pub fn event(
         )));
     }
     let corrects = event.corrects;
+    let record = serde_json::to_vec(&event).unwrap_or_default();
     let path = corpus::write::append_event(&lock, root, opts, id, event)?;
+    let draft = crate::audit::AuditDraft::new(mode.who.as_str(), crate::audit::Action::Event, id.as_str(), &record);
+    corpus::audit_log::append(&lock, root, draft)?;
     drop(lock);
     let after = pending_of(&loaded, id);
     let resolved = before.saturating_sub(after);

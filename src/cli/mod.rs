@@ -12,10 +12,13 @@ macro_rules! outln {
     ($($t:tt)*) => { $crate::cli::emit(&format!("{}\n", format_args!($($t)*))) };
 }
 
+mod accounts;
 mod amendments;
+mod audit_cmd;
 mod bench;
 mod changes;
 mod corpus_cmds;
+mod publish_cmd;
 mod search_cmd;
 mod serve_cmd;
 mod services;
@@ -42,6 +45,12 @@ pub struct Cli {
     /// regular file) is an error naming it, never read in full.
     #[arg(long, global = true, default_value_t = 64, value_name = "MIB")]
     pub max_file_mib: u64,
+    /// The operational state directory (tokens, sessions): never inside the corpus.
+    #[arg(long, global = true, default_value = "state")]
+    pub state: PathBuf,
+    /// Who writes, as the audit log records it (default `local:<unix user>`).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub who: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -276,6 +285,76 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// API tokens of the state directory: create, list, revoke (audited).
+    #[command(subcommand)]
+    Token(TokenCmd),
+    /// The audit log (corpus/audit.jsonl): verify the chain, show the entries.
+    #[command(subcommand)]
+    Audit(AuditCmd),
+    /// Publish a prepared act directory (act.json, text.kk.md, ops.json,
+    /// entry_into_force.json): checked, staged, renamed into place, audited.
+    Publish {
+        /// The prepared directory.
+        dir: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct a published act from a correction request (see corpus/README.md): the
+    /// original is kept, operations are re-derived, the audit log gets an entry.
+    Correct {
+        /// The act's registry id.
+        act: String,
+        /// The correction request (JSON).
+        #[arg(long)]
+        changes: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `nusqa token …`.
+#[derive(Debug, Subcommand)]
+enum TokenCmd {
+    /// Create a token; it is printed once, alone on the last line.
+    Create {
+        /// publisher or admin.
+        #[arg(long)]
+        role: String,
+        /// Its name (letters, digits, `.`, `_`, `-`), never reused.
+        #[arg(long)]
+        name: String,
+    },
+    /// List the tokens: name, role, created, revoked (never a hash).
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke a token (and end its sessions).
+    Revoke {
+        /// Its name.
+        name: String,
+    },
+}
+
+/// `nusqa audit …`.
+#[derive(Debug, Subcommand)]
+enum AuditCmd {
+    /// Check the chain and every file hash it references; exit 1 naming the first
+    /// broken entry.
+    Verify {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the entries, oldest first.
+    Show {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `nusqa amendments …`.
@@ -312,6 +391,9 @@ pub enum CliError {
     /// Output could not be written.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// The state directory could not be read or written.
+    #[error("{0}")]
+    State(crate::state::StateError),
 }
 
 impl From<crate::views::ViewError> for CliError {
@@ -344,8 +426,22 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let root = cli.corpus;
     let opts = LoadOptions::with_max_file_mib(cli.max_file_mib);
+    let who = cli.who.unwrap_or_else(crate::publishing::local_user);
+    let state = cli.state;
     match cli.command {
-        Command::Check { json } => corpus_cmds::check(&root, &opts, json),
+        Command::Check { json } => {
+            recover_at_start(&root, &opts)?;
+            corpus_cmds::check(&root, &opts, json)
+        }
+        Command::Token(TokenCmd::Create { role, name }) => accounts::create(&state, &root, &name, &role, &who),
+        Command::Token(TokenCmd::List { json }) => accounts::list(&state, json),
+        Command::Token(TokenCmd::Revoke { name }) => accounts::revoke(&state, &root, &name, &who),
+        Command::Audit(AuditCmd::Verify { json }) => audit_cmd::verify(&root, &opts, json),
+        Command::Audit(AuditCmd::Show { json }) => audit_cmd::show(&root, &opts, json),
+        Command::Publish { dir, json } => publish_cmd::publish_dir(&root, &opts, &dir, &who, json),
+        Command::Correct { act, changes, json } => {
+            publish_cmd::correct(&root, &opts, &parse_id(&act)?, &changes, &who, json)
+        }
         Command::Acts { json } => corpus_cmds::acts(&load_valid(&root, &opts)?, json),
         Command::Show {
             act,
@@ -408,6 +504,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             corpus_cmds::EventMode {
                 correct: correct.then(|| reason.unwrap_or_default()),
                 author,
+                who,
             },
             json,
         ),
@@ -438,7 +535,32 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Index { index, threads, json } => search_cmd::index(&root, &opts, &index, threads, json),
         Command::Search(args) => search_cmd::search(&root, &opts, args),
-        Command::Serve { addr, index } => serve_cmd::serve(&root, &opts, &index, addr),
+        Command::Serve { addr, index } => {
+            recover_at_start(&root, &opts)?;
+            serve_cmd::serve(&root, &opts, &index, addr)
+        }
+    }
+}
+
+/// Completes or rolls back a publication or correction a crash interrupted (readers
+/// that start a session: `check`, `serve`); says what it did on standard error.
+fn recover_at_start(root: &std::path::Path, opts: &LoadOptions) -> Result<(), CliError> {
+    let r = corpus::recover_if_needed(root, opts)?;
+    report_recovery(&r);
+    Ok(())
+}
+
+/// Says on standard error what a recovery did, when it did anything.
+pub(crate) fn report_recovery(r: &corpus::Recovery) {
+    if let Some(t) = &r.completed {
+        let audit = if r.appended_audit { ", its audit entry appended" } else { "" };
+        eprintln!("recovery: completed the interrupted write of {t}{audit}");
+    }
+    if let Some(t) = &r.rolled_back {
+        eprintln!("recovery: rolled back the interrupted write of {t}");
+    }
+    if r.removed_staging > 0 {
+        eprintln!("recovery: removed {} stale staging director(y/ies)", r.removed_staging);
     }
 }
 

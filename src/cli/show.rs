@@ -20,12 +20,38 @@ pub fn show(
     notes: Option<Lang>,
 ) -> Result<ExitCode, CliError> {
     let view = ActView::build(&loaded.library, id, as_of.unwrap_or_else(today), notes)?;
+    let corrected = |prefix: &str| -> String {
+        view.corrections
+            .iter()
+            .map(|c| format!("{prefix}corrected on {}: {}\n", c.date, c.reason))
+            .collect()
+    };
     match format {
-        Format::Text => out!("{}", render::text(view.act, &view.consolidated, &view.notes)),
-        Format::Md => out!("{}", render::markdown(view.act, &view.consolidated, &view.notes)),
+        Format::Text => out!(
+            "{}",
+            after_first_line(&render::text(view.act, &view.consolidated, &view.notes), &corrected(""))
+        ),
+        Format::Md => out!(
+            "{}",
+            after_first_line(
+                &render::markdown(view.act, &view.consolidated, &view.notes),
+                &corrected("> ")
+            )
+        ),
         Format::Json => print_json(&view)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `text` with `lines` inserted after its first line (the act's title).
+fn after_first_line(text: &str, lines: &str) -> String {
+    if lines.is_empty() {
+        return text.to_string();
+    }
+    match text.split_once('\n') {
+        Some((first, rest)) => format!("{first}\n{lines}{rest}"),
+        None => format!("{text}\n{lines}"),
+    }
 }
 
 /// `nusqa history ACT EID`.

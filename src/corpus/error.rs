@@ -104,6 +104,42 @@ pub enum ErrorKind {
     /// they differ.
     #[error("act.json and entry_into_force.json state different entry-into-force clauses")]
     EntryIntoForceClash,
+    /// The audit log's last line is not an entry, so nothing can be chained to it.
+    #[error("the audit log's last line is not an entry ({0}); run `nusqa audit verify`")]
+    AuditTail(String),
+    /// An entry of `corrections/` that is not a directory named by its number.
+    #[error("a corrections/ entry must be a directory named by its number: 0001, 0002…")]
+    BadCorrectionEntry,
+    /// Corrections are numbered 0001, 0002… without gaps.
+    #[error("corrections are numbered without gaps; expected {expected:04} here")]
+    CorrectionGap {
+        /// The number expected.
+        expected: u32,
+    },
+    /// A correction record's `n` differs from its directory's number.
+    #[error("correction.json says n = {record}, but its directory is {dir:04}")]
+    CorrectionNumber {
+        /// The directory's number.
+        dir: u32,
+        /// The record's.
+        record: u32,
+    },
+    /// A correction lacks a file or field it must have.
+    #[error("the correction has no {missing}")]
+    CorrectionIncomplete {
+        /// What is missing.
+        missing: &'static str,
+    },
+    /// A new directory's target already exists.
+    #[error("already exists; published files are never overwritten")]
+    TargetExists,
+    /// A journaled transaction's target is in place but its files differ from the
+    /// journal's hashes: recovery stops rather than guess.
+    #[error("differs from the hash in {journal}; recovery stopped: inspect the file and the journal by hand")]
+    RecoveryConflict {
+        /// The journal.
+        journal: PathBuf,
+    },
 }
 
 /// A corpus error with its place.

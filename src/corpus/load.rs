@@ -45,6 +45,45 @@ fn load_with(
     opts: &LoadOptions,
     read_dir: impl Fn(&Path, &LoadOptions) -> DirResult + Sync,
 ) -> Result<Loaded, CorpusError> {
+    let (entries, mut errors, dirs) = read_entries_with(root, opts, read_dir)?;
+    let (library, checks) = build(entries);
+    errors.extend(checks);
+    errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    Ok(Loaded { library, errors, dirs })
+}
+
+/// Reads every act of the corpus at `root` without building the library: the acts
+/// that could be read (duplicates left out), the errors found reading them, and the
+/// number of act directories. The publication checks a new act against these.
+pub fn read_entries(root: &Path, opts: &LoadOptions) -> Result<(Vec<LoadedEntry>, Vec<CorpusError>, usize), CorpusError> {
+    read_entries_with(root, opts, read_act_dir)
+}
+
+/// Builds the library from acts as read (with their corrections) and runs every
+/// consistency check.
+pub fn build(entries: Vec<LoadedEntry>) -> (Library, Vec<CorpusError>) {
+    let mut corrections = Vec::new();
+    let acts: Vec<ActEntry> = entries
+        .into_iter()
+        .map(|e| {
+            if !e.corrections.is_empty() {
+                corrections.push((e.entry.act.id, e.corrections));
+            }
+            e.entry
+        })
+        .collect();
+    let (mut library, checks) = Library::build(acts);
+    for (id, c) in corrections {
+        library.set_corrections(&id, c);
+    }
+    (library, checks.into_iter().map(CorpusError::from).collect())
+}
+
+fn read_entries_with(
+    root: &Path,
+    opts: &LoadOptions,
+    read_dir: impl Fn(&Path, &LoadOptions) -> DirResult + Sync,
+) -> Result<(Vec<LoadedEntry>, Vec<CorpusError>, usize), CorpusError> {
     let acts_dir = root.join("acts");
     let (dirs, mut errors) = act_dirs(&acts_dir)?;
     let results = parallel_map(
@@ -52,12 +91,12 @@ fn load_with(
         |d| read_dir(d, opts),
         |d, message| Err(vec![CorpusError::at(d, None, ErrorKind::Panic(message))]),
     );
-    let mut by_id: BTreeMap<RegistryId, (PathBuf, ActEntry)> = BTreeMap::new();
+    let mut by_id: BTreeMap<RegistryId, (PathBuf, LoadedEntry)> = BTreeMap::new();
     for (dir, result) in dirs.iter().zip(results) {
         match result {
             Ok((entry, errs)) => {
                 errors.extend(errs);
-                let id = entry.act.id;
+                let id = entry.entry.act.id;
                 if let Some((other, _)) = by_id.get(&id) {
                     errors.push(
                         CorpusError::at(
@@ -77,14 +116,7 @@ fn load_with(
             Err(errs) => errors.extend(errs),
         }
     }
-    let (library, checks) = Library::build(by_id.into_values().map(|(_, e)| e).collect());
-    errors.extend(checks.into_iter().map(CorpusError::from));
-    errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    Ok(Loaded {
-        library,
-        errors,
-        dirs: dirs.len(),
-    })
+    Ok((by_id.into_values().map(|(_, e)| e).collect(), errors, dirs.len()))
 }
 
 /// True for names that are not part of the corpus: `.`-prefixed entries (the temporary
@@ -214,72 +246,106 @@ pub fn act_text(root: &Path, id: &RegistryId) -> Result<String, CorpusError> {
     fs::read_to_string(&path).map_err(|e| CorpusError::at(&path, None, ErrorKind::Io(e)).act(id))
 }
 
-type DirResult = Result<(ActEntry, Vec<CorpusError>), Vec<CorpusError>>;
+type DirResult = Result<(LoadedEntry, Vec<CorpusError>), Vec<CorpusError>>;
 
 /// What an act directory may hold besides `.`-prefixed entries.
-const ACT_DIR_HOLDS: &str =
-    "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json and events.json";
+const ACT_DIR_HOLDS: &str = "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json and corrections/";
 
 /// Reads one act directory. Fatal errors (no readable act.json or text) drop the act;
-/// the others are returned beside it.
+/// the others are returned beside it. The act's effective text, operations and
+/// entry-into-force clause are its latest correction's, when it has corrections.
 fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
-    let mut errors = Vec::new();
     let act_path = dir.join("act.json");
-    let mut act: Act = match read::read_optional(&act_path, opts) {
+    let id = match read::read_optional(&act_path, opts) {
         Ok(Some(bytes)) => match parse_json::<Act>(&act_path, &bytes) {
-            Ok(mut a) => {
-                place_act_events(&act_path, &bytes, &mut a);
-                a
-            }
+            Ok(a) => a.id,
             Err(e) => return Err(vec![e]),
         },
         Ok(None) => return Err(vec![CorpusError::at(dir, None, ErrorKind::MissingActJson)]),
         Err(e) => return Err(vec![e]),
     };
-    check_entries(dir, opts, &act.id, &mut errors);
-    let dir_name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if dir_name != act.id.as_str() {
-        errors.push(CorpusError::at(
-            &act_path,
-            None,
-            ErrorKind::MisplacedAct {
-                dir: dir_name,
-                id: act.id,
-            },
-        ));
-    } else {
-        let shard = dir
-            .parent()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let expected = &act.id.as_str()[..3];
-        if shard != expected {
-            errors.push(
-                CorpusError::at(
-                    &act_path,
-                    None,
-                    ErrorKind::WrongShard {
-                        shard,
-                        id: act.id,
-                        expected: expected.to_string(),
-                    },
-                )
-                .act(&act.id),
-            );
+    let mut errors = Vec::new();
+    check_entries(dir, opts, &id, &mut errors);
+    check_place(dir, &act_path, &id, &mut errors);
+    let corrections = super::correction::read_corrections(dir, opts, &id, &mut errors);
+    let effective = |name: &str| -> PathBuf {
+        corrections
+            .iter()
+            .rev()
+            .find(|c| c.files.iter().any(|f| f == name))
+            .map_or_else(|| dir.join(name), |c| c.dir.join(name))
+    };
+    let paths = ActFiles {
+        act: act_path.clone(),
+        text: effective("text.kk.md"),
+        ops: effective("ops.json"),
+        entry_into_force: effective("entry_into_force.json"),
+        events: dir.join("events.json"),
+    };
+    match read_act_files(&paths, &|p: &Path| read::read_optional(p, opts)) {
+        Ok((mut loaded, errs)) => {
+            errors.extend(errs);
+            loaded.corrections = corrections.iter().map(|c| (&c.record).into()).collect();
+            Ok((loaded, errors))
+        }
+        Err(errs) => {
+            errors.extend(errs);
+            Err(errors)
         }
     }
-    let text_path = dir.join("text.kk.md");
-    let base = match read::read_text(&text_path, opts) {
+}
+
+/// The files one act is read from (the effective ones: a correction's when it has one).
+pub(crate) struct ActFiles {
+    /// act.json.
+    pub act: PathBuf,
+    /// text.kk.md.
+    pub text: PathBuf,
+    /// ops.json.
+    pub ops: PathBuf,
+    /// entry_into_force.json.
+    pub entry_into_force: PathBuf,
+    /// events.json.
+    pub events: PathBuf,
+}
+
+/// Reads an act from its files, each fetched by `fetch` (from disk, or from memory for
+/// a publication not yet on disk); errors name the files. Fatal errors (no readable
+/// act.json or text) are `Err`.
+pub(crate) fn read_act_files(
+    files: &ActFiles,
+    fetch: &dyn Fn(&Path) -> Result<Option<Vec<u8>>, CorpusError>,
+) -> Result<(LoadedEntry, Vec<CorpusError>), Vec<CorpusError>> {
+    let mut errors = Vec::new();
+    let act_path = &files.act;
+    let text_of = |path: &Path| -> Result<Option<String>, CorpusError> {
+        fetch(path)?
+            .map(|b| String::from_utf8(b).map_err(|e| CorpusError::at(path, None, ErrorKind::NotUtf8(e.utf8_error()))))
+            .transpose()
+    };
+    let mut act: Act = match fetch(act_path) {
+        Ok(Some(bytes)) => match parse_json::<Act>(act_path, &bytes) {
+            Ok(mut a) => {
+                place_act_events(act_path, &bytes, &mut a);
+                a
+            }
+            Err(e) => return Err(vec![e]),
+        },
+        Ok(None) => {
+            let dir = act_path.parent().unwrap_or(Path::new("."));
+            return Err(vec![CorpusError::at(dir, None, ErrorKind::MissingActJson)]);
+        }
+        Err(e) => return Err(vec![e]),
+    };
+    let text_path = &files.text;
+    let missing = |p: &Path| CorpusError::at(p, None, ErrorKind::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")));
+    let base = match text_of(text_path).and_then(|t| t.ok_or_else(|| missing(text_path))) {
         Ok(text) => match clause_markdown::parse(&text) {
             Ok(nodes) => nodes,
             Err(errs) => {
                 errors.extend(
                     errs.into_iter()
-                        .map(|e| CorpusError::at(&text_path, Some(e.line), ErrorKind::Format(e.message)).act(&act.id)),
+                        .map(|e| CorpusError::at(text_path, Some(e.line), ErrorKind::Format(e.message)).act(&act.id)),
                 );
                 return Err(errors);
             }
@@ -289,21 +355,21 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
             return Err(errors);
         }
     };
-    let ops_path = dir.join("ops.json");
-    let ops = match read::read_text_optional(&ops_path, opts) {
-        Ok(Some(text)) => read_ops(&ops_path, &text, &act.id, &mut errors),
+    let ops_path = &files.ops;
+    let ops = match text_of(ops_path) {
+        Ok(Some(text)) => read_ops(ops_path, &text, &act.id, &mut errors),
         Ok(None) => Vec::new(),
         Err(e) => {
             errors.push(e.act(&act.id));
             Vec::new()
         }
     };
-    let eif_path = dir.join("entry_into_force.json");
-    match read::read_optional(&eif_path, opts) {
-        Ok(Some(bytes)) => match parse_json::<crate::dates::EntryIntoForce>(&eif_path, &bytes) {
+    let eif_path = &files.entry_into_force;
+    match fetch(eif_path) {
+        Ok(Some(bytes)) => match parse_json::<crate::dates::EntryIntoForce>(eif_path, &bytes) {
             Ok(eif) => match &act.entry_into_force {
                 Some(stated) if *stated != eif => {
-                    errors.push(CorpusError::at(&eif_path, None, ErrorKind::EntryIntoForceClash).act(&act.id));
+                    errors.push(CorpusError::at(eif_path, None, ErrorKind::EntryIntoForceClash).act(&act.id));
                 }
                 _ => act.entry_into_force = Some(eif),
             },
@@ -312,16 +378,68 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
         Ok(None) => {}
         Err(e) => errors.push(e.act(&act.id)),
     }
-    let events_path = dir.join("events.json");
-    match read::read_text_optional(&events_path, opts) {
+    let events_path = &files.events;
+    match text_of(events_path) {
         Ok(Some(text)) => {
-            let log = read_events(&events_path, &text, &act.id, &mut errors);
+            let log = read_events(events_path, &text, &act.id, &mut errors);
             act.events.extend(log);
         }
         Ok(None) => {}
         Err(e) => errors.push(e.act(&act.id)),
     }
-    Ok((ActEntry { act, base, ops }, errors))
+    Ok((
+        LoadedEntry {
+            entry: ActEntry { act, base, ops },
+            corrections: Vec::new(),
+        },
+        errors,
+    ))
+}
+
+/// An act as read, with its corrections.
+#[derive(Debug, Clone)]
+pub struct LoadedEntry {
+    /// The act, with its effective text and operations.
+    pub entry: ActEntry,
+    /// Its corrections, in order.
+    pub corrections: Vec<crate::model::CorrectionInfo>,
+}
+
+/// Reports an act directory whose name is not its act's id, or that is in another
+/// shard than its id's.
+fn check_place(dir: &Path, act_path: &Path, id: &RegistryId, errors: &mut Vec<CorpusError>) {
+    let dir_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if dir_name != id.as_str() {
+        errors.push(CorpusError::at(
+            act_path,
+            None,
+            ErrorKind::MisplacedAct { dir: dir_name, id: *id },
+        ));
+    } else {
+        let shard = dir
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let expected = &id.as_str()[..3];
+        if shard != expected {
+            errors.push(
+                CorpusError::at(
+                    act_path,
+                    None,
+                    ErrorKind::WrongShard {
+                        shard,
+                        id: *id,
+                        expected: expected.to_string(),
+                    },
+                )
+                .act(id),
+            );
+        }
+    }
 }
 
 /// Reports what an act directory holds besides its files: unknown entries, and texts
@@ -350,6 +468,7 @@ fn check_entries(dir: &Path, opts: &LoadOptions, id: &RegistryId, errors: &mut V
         let name = name.to_string_lossy();
         match &*name {
             "act.json" | "text.kk.md" | "ops.json" | "entry_into_force.json" | "events.json" => {}
+            super::correction::CORRECTIONS_DIR if entry.file_type().is_ok_and(|t| t.is_dir()) => {}
             n if n.starts_with("text.") && n.ends_with(".md") => {
                 // Not loaded, but part of the corpus (and of its generation).
                 match fs::symlink_metadata(&path) {
@@ -582,10 +701,13 @@ mod tests {
             assert!(id != cursed, "cannot read {id}");
             let act = crate::synth::synthetic_act(id, date, "1".into(), "Сынақ".into());
             Ok((
-                ActEntry {
-                    act,
-                    base: Vec::new(),
-                    ops: Vec::new(),
+                LoadedEntry {
+                    entry: ActEntry {
+                        act,
+                        base: Vec::new(),
+                        ops: Vec::new(),
+                    },
+                    corrections: Vec::new(),
                 },
                 Vec::new(),
             ))

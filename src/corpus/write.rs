@@ -86,7 +86,7 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), CorpusError> {
 }
 
 /// Flushes a directory's entries to disk (after a rename into it).
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         fs::File::open(dir)?.sync_all()
@@ -100,7 +100,8 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-fn json<T: Serialize>(value: &T) -> Vec<u8> {
+/// Pretty JSON with a final newline: how the corpus stores its JSON files.
+pub fn json<T: Serialize>(value: &T) -> Vec<u8> {
     // Serialising our own types to a string cannot fail.
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::ViewError;
 use crate::consolidate::{self, Consolidated};
 use crate::library::Library;
-use crate::model::{Act, Lang, RegistryId};
+use crate::model::{Act, CorrectionInfo, Lang, RegistryId};
 use crate::render::Notes;
 
 /// `show --json` and `GET /api/acts/{id}`.
@@ -18,6 +18,9 @@ pub struct ActView<'a> {
     pub consolidated: Consolidated<'a>,
     /// Editorial notes by eId (empty when none were asked for).
     pub notes: Notes,
+    /// The act's corrections, in order: "corrected on D: reason" (empty when none;
+    /// the text is already the latest correction's).
+    pub corrections: &'a [CorrectionInfo],
 }
 
 impl<'a> ActView<'a> {
@@ -39,6 +42,7 @@ impl<'a> ActView<'a> {
             act,
             consolidated,
             notes,
+            corrections: lib.corrections(id),
         })
     }
 }

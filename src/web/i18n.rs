@@ -48,6 +48,8 @@ words! {
     SearchPlaceholder, search_placeholder => ("Мәтіннен іздеу…", "Поиск по тексту…", "Search the texts…"),
     /// `in_force_on`
     InForceOn, in_force_on => ("Күшіндегі редакция, күні", "Редакция, действующая на", "In force on"),
+    /// `corrected_on`: before a correction's date and reason.
+    CorrectedOn, corrected_on => ("Түзетілген күні", "Исправлено", "Corrected on"),
     /// `show`
     Show, show => ("Көрсету", "Показать", "Show"),
     /// `not_held`

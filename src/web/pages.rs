@@ -310,6 +310,8 @@ struct ActPage {
     as_of: NaiveDate,
     diff_href: String,
     akn_href: String,
+    /// The act's corrections: "corrected on D: reason".
+    corrections: Vec<(NaiveDate, String)>,
     /// The clause tree, flattened.
     blocks: Vec<Block>,
 }
@@ -439,6 +441,12 @@ fn act_page(
         as_of: date,
         diff_href: format!("/acts/{enc}/diff?lang={}&to={date}", code(lang)),
         akn_href: format!("/api/acts/{enc}/akn?as_of={date}"),
+        corrections: s
+            .library
+            .corrections(&id)
+            .iter()
+            .map(|c| (c.date, c.reason.clone()))
+            .collect(),
         blocks,
     };
     Ok(render(StatusCode::OK, &page, lang))
