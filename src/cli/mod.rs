@@ -225,6 +225,9 @@ enum Command {
         /// The index directory.
         #[arg(long, default_value = "index")]
         index: PathBuf,
+        /// Serve read-only: no drafts, publications or events over HTTP.
+        #[arg(long)]
+        read_only: bool,
     },
     /// Write a synthetic corpus (labelled synthetic) for tests and benchmarks.
     Synth {
@@ -535,9 +538,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Index { index, threads, json } => search_cmd::index(&root, &opts, &index, threads, json),
         Command::Search(args) => search_cmd::search(&root, &opts, args),
-        Command::Serve { addr, index } => {
+        Command::Serve { addr, index, read_only } => {
             recover_at_start(&root, &opts)?;
-            serve_cmd::serve(&root, &opts, &index, addr)
+            let state = (!read_only).then_some(state.as_path());
+            serve_cmd::serve(&root, &opts, &index, addr, state)
         }
     }
 }
@@ -553,7 +557,11 @@ fn recover_at_start(root: &std::path::Path, opts: &LoadOptions) -> Result<(), Cl
 /// Says on standard error what a recovery did, when it did anything.
 pub(crate) fn report_recovery(r: &corpus::Recovery) {
     if let Some(t) = &r.completed {
-        let audit = if r.appended_audit { ", its audit entry appended" } else { "" };
+        let audit = if r.appended_audit {
+            ", its audit entry appended"
+        } else {
+            ""
+        };
         eprintln!("recovery: completed the interrupted write of {t}{audit}");
     }
     if let Some(t) = &r.rolled_back {

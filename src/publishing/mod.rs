@@ -6,11 +6,19 @@
 //! * [`who`]: the name the audit log records for a local user.
 //! * [`tokens`]: creating and revoking tokens, audited.
 //! * [`correct`]: correcting a published act from a correction request.
+//! * [`drafts`]: the draft workflow (submit, approve, publish, discard) and [`check`],
+//!   a draft's check report.
 
+pub mod check;
 pub mod correct;
+pub mod drafts;
+pub mod events;
+pub mod preview;
 pub mod tokens;
 pub mod who;
 
+pub use check::{DraftCheck, Problem, Severity, check_draft};
 pub use correct::{CorrectError, Corrected, correct};
+pub use drafts::{Desk, DraftError, DraftInput, PublishedDraft};
 pub use tokens::{create_token, revoke_token};
 pub use who::local_user;

@@ -113,13 +113,20 @@ impl StateDir {
         }
     }
 
-    /// Writes `value` as the JSON file `name`, atomically and durably, under the lock.
+    /// Writes `value` as the JSON file `name` (which may name a subdirectory,
+    /// `drafts/ID.json`, created if missing), atomically and durably, under the lock.
     pub fn write_json<T: Serialize>(&self, _lock: &StateLock, name: &str, value: &T) -> Result<(), StateError> {
         let path = self.path(name);
         let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
         bytes.push(b'\n');
-        let tmp = self.path(&format!(".{name}.tmp{}", std::process::id()));
+        let dir = path.parent().unwrap_or(&self.root).to_path_buf();
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{file}.tmp{}", std::process::id()));
         let written = (|| {
+            fs::create_dir_all(&dir)?;
             let mut o = OpenOptions::new();
             o.write(true).create(true).truncate(true);
             #[cfg(unix)]
@@ -132,11 +139,31 @@ impl StateDir {
             f.sync_all()?;
             drop(f);
             fs::rename(&tmp, &path)?;
-            File::open(&self.root)?.sync_all()
+            File::open(&dir)?.sync_all()
         })();
         written.map_err(|e| {
             let _ = fs::remove_file(&tmp);
             io(&path)(e)
         })
+    }
+
+    /// The names of the `.json` files in the subdirectory `dir`, without the extension,
+    /// sorted; none when it does not exist.
+    pub fn list_json(&self, dir: &str) -> Result<Vec<String>, StateError> {
+        let path = self.path(dir);
+        let entries = match fs::read_dir(&path) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io(&path)(e)),
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            let name = entry.map_err(io(&path))?.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".json").filter(|s| !s.starts_with('.')) {
+                names.push(stem.to_string());
+            }
+        }
+        names.sort();
+        Ok(names)
     }
 }

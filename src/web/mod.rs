@@ -21,6 +21,8 @@
 //! | `GET /api/search?q=&as_of=&any_time=&act=&limit=&offset=` | search |
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
+pub mod auth;
+mod drafts_api;
 pub mod error;
 mod extract;
 pub mod i18n;
@@ -32,7 +34,7 @@ pub mod serve;
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::library::Library;
 use crate::search::SearchIndex;
@@ -53,6 +55,19 @@ pub struct Snapshot {
 /// restart.
 pub struct AppState {
     current: RwLock<Arc<Snapshot>>,
+    /// Where writes go (drafts, publications, events), for a server that accepts
+    /// them; `None` serves read-only (the write routes answer 503).
+    pub writer: Option<Writer>,
+}
+
+/// A server's write side: the corpus and the state directory it writes to, and the
+/// mutex that orders its writes with the snapshots they make.
+pub struct Writer {
+    /// The draft workflow over the corpus and the state directory.
+    pub desk: crate::publishing::Desk,
+    /// Held while a write changes the corpus and swaps the snapshot, so snapshots
+    /// follow the corpus's own order of writes.
+    pub order: std::sync::Mutex<()>,
 }
 
 impl AppState {
@@ -60,6 +75,18 @@ impl AppState {
     pub fn new(library: Library, index: Option<SearchIndex>) -> AppState {
         AppState {
             current: RwLock::new(Arc::new(Snapshot { library, index })),
+            writer: None,
+        }
+    }
+
+    /// A state serving `library` and `index` that accepts writes through `desk`.
+    pub fn with_writer(library: Library, index: Option<SearchIndex>, desk: crate::publishing::Desk) -> AppState {
+        AppState {
+            writer: Some(Writer {
+                desk,
+                order: std::sync::Mutex::new(()),
+            }),
+            ..AppState::new(library, index)
         }
     }
 
@@ -95,6 +122,13 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/api/search", get(routes::search))
         .route("/api/services", get(routes::services))
         .route("/api/services/{id}", get(routes::service))
+        .route("/api/drafts", get(drafts_api::list).post(drafts_api::submit))
+        .route("/api/drafts/{id}", get(drafts_api::show).delete(drafts_api::discard))
+        .route("/api/drafts/{id}/preview", get(drafts_api::preview))
+        .route("/api/drafts/{id}/approve", post(drafts_api::approve))
+        .route("/api/drafts/{id}/publish", post(drafts_api::publish))
+        .route("/api/acts/{id}/events", post(drafts_api::event))
+        .route("/api/audit", get(drafts_api::audit))
         .route("/", get(pages::index))
         .route("/acts/{id}", get(pages::act))
         .route("/acts/{id}/diff", get(pages::diff))

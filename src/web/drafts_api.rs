@@ -1,0 +1,359 @@
+//! The write routes of the API: drafts (submit, show, preview, approve, publish,
+//! discard), events of published acts, and the audit log. Each needs a bearer token;
+//! the work is done by [`crate::publishing`] on a blocking thread, and a write that
+//! changes the corpus swaps the server's snapshot before it answers, so the next
+//! request sees it.
+//!
+//! | route | who | answers |
+//! |---|---|---|
+//! | `GET /api/drafts` | publisher | the drafts, newest first |
+//! | `POST /api/drafts` | publisher | 201 `{"id", "state", "report"}` |
+//! | `GET /api/drafts/{id}` | publisher | the draft, its state and its report |
+//! | `GET /api/drafts/{id}/preview` | publisher | effects by act and date, services |
+//! | `POST /api/drafts/{id}/approve` | another publisher | the draft, approved |
+//! | `POST /api/drafts/{id}/publish` | publisher | 201 `{"act"}`; 422 not ready; 409 conflict |
+//! | `DELETE /api/drafts/{id}` | publisher | the draft, discarded |
+//! | `POST /api/acts/{id}/events` | publisher | `{"kind", "date", "reason"?}` recorded |
+//! | `GET /api/audit` | admin | the audit log and whether its chain holds |
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::auth::{bearer, require};
+use super::error::ApiError;
+use super::extract::ApiPath as Path;
+use super::{AppState, Snapshot, Writer};
+use crate::digest::sha256_hex;
+use crate::library::Library;
+use crate::model::{EventKind, RegistryId};
+use crate::publishing::events::{EventError, EventRequest, Recorded};
+use crate::publishing::{DraftError, DraftInput, check_draft, preview};
+use crate::state::{Draft, DraftSource, Principal, Role};
+
+type ApiResult = Result<Response, ApiError>;
+
+fn writer(s: &AppState) -> Result<&Writer, ApiError> {
+    s.writer.as_ref().ok_or_else(|| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "read_only",
+            "this server is read-only: start it with a state directory to accept writes",
+        )
+    })
+}
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+}
+
+/// The API error of a refused workflow step.
+fn draft_error(e: DraftError) -> ApiError {
+    match e {
+        DraftError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
+        DraftError::Forbidden(_) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", e.to_string()),
+        DraftError::NotReady(_) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "not_ready", e.to_string()),
+        DraftError::Conflict(_) => ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string()),
+        DraftError::State(_) | DraftError::Corpus(_) => internal(e),
+    }
+}
+
+/// Runs `f` on a blocking thread (it takes file locks and flushes to disk).
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.map_err(internal)?
+}
+
+fn publisher(s: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
+    let who = bearer(writer(s)?, headers)?;
+    require(&who, Role::Publisher)?;
+    Ok(who)
+}
+
+/// A draft as the API shows it, with its report against `lib`.
+pub(super) fn draft_json(lib: &Library, draft: &Draft) -> serde_json::Value {
+    let check = check_draft(lib, draft);
+    json!({
+        "id": draft.id,
+        "state": draft.state,
+        "submitted_by": draft.submitted_by,
+        "submitted_at": draft.submitted_at,
+        "meta": draft.meta,
+        "text": draft.text,
+        "source": draft.source,
+        "approvals": draft.approvals,
+        "published_as": draft.published_as,
+        "report": check.view(),
+    })
+}
+
+/// `GET /api/drafts`.
+pub async fn list(State(s): State<Arc<AppState>>, headers: HeaderMap) -> ApiResult {
+    publisher(&s, &headers)?;
+    let drafts = writer(&s)?.desk.list().map_err(draft_error)?;
+    let out: Vec<serde_json::Value> = drafts
+        .iter()
+        .map(|d| {
+            json!({"id": d.id, "state": d.state, "submitted_by": d.submitted_by,
+                   "submitted_at": d.submitted_at, "act": d.meta.get("id"), "published_as": d.published_as})
+        })
+        .collect();
+    Ok(Json(json!({ "drafts": out })).into_response())
+}
+
+/// The JSON body of `POST /api/drafts`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubmitBody {
+    meta: serde_json::Value,
+    text: BTreeMap<String, String>,
+}
+
+/// Reads a submission: JSON `{"meta", "text": {"kk"}}`.
+fn submission(headers: &HeaderMap, body: &[u8]) -> Result<DraftInput, ApiError> {
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if mime != "application/json" {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!("a draft is submitted as application/json, not `{mime}`"),
+        ));
+    }
+    let b: SubmitBody = serde_json::from_slice(body).map_err(|e| {
+        ApiError::bad(format!(
+            "the body is not a draft (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if !b.meta.is_object() {
+        return Err(ApiError::bad("`meta` must be an object in the act.json shape"));
+    }
+    if let Some(lang) = b.text.keys().find(|l| !matches!(l.as_str(), "kk" | "ru")) {
+        return Err(ApiError::bad(format!(
+            "`text` has language `{lang}`; expected kk or ru"
+        )));
+    }
+    Ok(DraftInput {
+        meta: b.meta,
+        text: b.text,
+        source: DraftSource {
+            kind: "text".into(),
+            file_name: None,
+            sha256: sha256_hex(body),
+        },
+    })
+}
+
+/// `POST /api/drafts`.
+pub async fn submit(State(s): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let input = submission(&headers, &body)?;
+    let st = s.clone();
+    let (draft, report) = blocking(move || {
+        let snap = st.snapshot();
+        let (draft, check) = writer(&st)?
+            .desk
+            .submit(&who, &snap.library, input)
+            .map_err(draft_error)?;
+        let report = serde_json::to_value(check.view()).map_err(internal)?;
+        Ok((draft, report))
+    })
+    .await?;
+    let body = json!({"id": draft.id, "state": draft.state, "report": report});
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `GET /api/drafts/{id}`.
+pub async fn show(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    publisher(&s, &headers)?;
+    let snap = s.snapshot();
+    let (draft, _) = writer(&s)?.desk.show(&id, &snap.library).map_err(draft_error)?;
+    Ok(Json(draft_json(&snap.library, &draft)).into_response())
+}
+
+/// `GET /api/drafts/{id}/preview`.
+pub async fn preview(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    publisher(&s, &headers)?;
+    let snap = s.snapshot();
+    let (_, check) = writer(&s)?.desk.show(&id, &snap.library).map_err(draft_error)?;
+    let p = preview::preview(&snap.library, &check).map_err(|e| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_ready",
+            format!("draft {id}: {e}"),
+        )
+    })?;
+    Ok(Json(json!({"id": id, "report": check.view(), "preview": p})).into_response())
+}
+
+/// `POST /api/drafts/{id}/approve`.
+pub async fn approve(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let st = s.clone();
+    let draft = blocking(move || {
+        let snap = st.snapshot();
+        writer(&st)?.desk.approve(&who, &id, &snap.library).map_err(draft_error)
+    })
+    .await?;
+    Ok(Json(draft_json(&s.snapshot().library, &draft)).into_response())
+}
+
+/// `DELETE /api/drafts/{id}`.
+pub async fn discard(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let st = s.clone();
+    let draft = blocking(move || writer(&st)?.desk.discard(&who, &id).map_err(draft_error)).await?;
+    Ok(Json(json!({"id": draft.id, "state": draft.state})).into_response())
+}
+
+/// Swaps in a snapshot of `library` after a write that rebuilt `rebuilt`, updating
+/// the search index for those acts only.
+fn swap(s: &AppState, old: &Snapshot, library: Library, rebuilt: &[RegistryId]) -> Result<(), ApiError> {
+    let index = match &old.index {
+        Some(idx) => {
+            let mut idx = idx.clone();
+            let generation = writer(s)?;
+            let corpus =
+                crate::search::corpus_generation(&generation.desk.corpus, &generation.desk.opts).map_err(internal)?;
+            idx.update(&old.library, &library, rebuilt, &corpus).map_err(internal)?;
+            Some(idx)
+        }
+        None => None,
+    };
+    s.replace(Snapshot { library, index });
+    Ok(())
+}
+
+/// `POST /api/drafts/{id}/publish`.
+pub async fn publish(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let st = s.clone();
+    let (act, audit_seq) = blocking(move || {
+        let w = writer(&st)?;
+        let _order = w.order.lock().unwrap_or_else(|p| p.into_inner());
+        let snap = st.snapshot();
+        let done = w.desk.publish(&who, &id, &snap.library).map_err(draft_error)?;
+        let act = done.entry.act.id;
+        let mut library = snap.library.clone();
+        let (rebuilt, _) = library
+            .add_act(done.entry)
+            .map_err(|e| ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string()))?;
+        swap(&st, &snap, library, &rebuilt)?;
+        Ok((act, done.audit_seq))
+    })
+    .await?;
+    Ok((StatusCode::CREATED, Json(json!({"act": act, "audit_seq": audit_seq}))).into_response())
+}
+
+/// The JSON body of `POST /api/acts/{id}/events`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventBody {
+    kind: String,
+    date: String,
+    /// Required to correct a recorded date.
+    #[serde(default)]
+    reason: Option<String>,
+    /// Who states it, when not the token's owner.
+    #[serde(default)]
+    author: Option<String>,
+}
+
+/// `POST /api/acts/{id}/events`: records an event, or corrects a recorded date when
+/// `reason` is given and a date is recorded.
+pub async fn event(
+    State(s): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let act: RegistryId = id.parse().map_err(|e| ApiError::bad(format!("{e}")))?;
+    let b: EventBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad(format!("the body is not an event (line {}): {e}", e.line())))?;
+    let kind: EventKind = b.kind.parse().map_err(ApiError::bad)?;
+    let date: chrono::NaiveDate = b
+        .date
+        .parse()
+        .map_err(|_| ApiError::bad(format!("`{}` is not a date (YYYY-MM-DD)", b.date)))?;
+    let st = s.clone();
+    let answer = blocking(move || {
+        let w = writer(&st)?;
+        let _order = w.order.lock().unwrap_or_else(|p| p.into_inner());
+        let snap = st.snapshot();
+        let recorded_date = snap
+            .library
+            .act(&act)
+            .ok_or_else(|| ApiError::missing(format!("act {act} is not in the corpus")))?
+            .event_date(kind);
+        let correct = match (recorded_date, b.reason) {
+            (Some(d), Some(reason)) if d != date => Some(reason),
+            _ => None,
+        };
+        let req = EventRequest {
+            act,
+            kind,
+            date,
+            correct,
+            author: b.author,
+        };
+        let lock = crate::corpus::CorpusLock::acquire(&w.desk.corpus).map_err(internal)?;
+        let mut library = snap.library.clone();
+        let done = crate::publishing::events::record(&lock, &w.desk.corpus, &w.desk.opts, &mut library, &req, &who.name)
+            .map_err(|e| match e {
+                EventError::UnknownAct(_) => ApiError::missing(e.to_string()),
+                EventError::Refused(_) | EventError::Inconsistent { .. } => {
+                    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "event_refused", e.to_string())
+                }
+                EventError::Corpus(_) => internal(e),
+            })?;
+        drop(lock);
+        match done {
+            Recorded::Unchanged => Ok((StatusCode::OK, json!({"act": act, "kind": kind.as_str(), "date": date, "unchanged": true}))),
+            Recorded::Written {
+                event,
+                rebuilt,
+                audit_seq,
+                ..
+            } => {
+                swap(&st, &snap, library, &rebuilt)?;
+                Ok((
+                    StatusCode::CREATED,
+                    json!({"act": act, "kind": kind.as_str(), "date": date, "corrects": event.corrects, "audit_seq": audit_seq}),
+                ))
+            }
+        }
+    })
+    .await?;
+    Ok((answer.0, Json(answer.1)).into_response())
+}
+
+/// `GET /api/audit`: admins only.
+pub async fn audit(State(s): State<Arc<AppState>>, headers: HeaderMap) -> ApiResult {
+    let w = writer(&s)?;
+    let who = bearer(w, &headers)?;
+    require(&who, Role::Admin)?;
+    let (corpus, opts) = (w.desk.corpus.clone(), w.desk.opts.clone());
+    let (entries, verified) = blocking(move || {
+        let entries = crate::corpus::audit_log::entries(&corpus, &opts).map_err(internal)?;
+        let verified = crate::corpus::audit_log::verify(&corpus, &opts).map_err(internal)?;
+        Ok((entries, verified))
+    })
+    .await?;
+    let chain = match verified {
+        Ok(summary) => json!({"ok": true, "summary": summary}),
+        Err(broken) => json!({"ok": false, "broken": broken.to_string()}),
+    };
+    Ok(Json(json!({"entries": entries, "chain": chain})).into_response())
+}
