@@ -4,6 +4,7 @@
 mod akn;
 mod cli;
 mod corpus_errors;
+mod corrections_429;
 mod datatests;
 mod diffs;
 mod fuzz;
