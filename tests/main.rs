@@ -11,6 +11,7 @@ mod fuzz;
 mod hardening_corpus;
 mod hardening_http;
 mod json_shapes;
+mod law_6007;
 mod order_429;
 mod parse_cases;
 mod parse_kk;

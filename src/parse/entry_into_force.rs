@@ -66,7 +66,7 @@ static RU_POSITION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:абзац(?:ев|а)\s+(?P<ords>[\p{L}\s,-]+?)\s+)?пункт(?:а|ов)\s+(?P<nums>\d+(?:-\d+)*(?:\s*(?:,|и)\s*\d+(?:-\d+)*)*)(?:\s+(?P<scope>перечня|настоящего\s+приказа|приказа))?",
     )
 });
-static RU_EXCEPTION_RULE: LazyLock<Regex> = LazyLock::new(|| re(r",?\s*(?:которые|который)\s+вводи(?:тся|тся)\s+в\s+действие"));
+static RU_EXCEPTION_RULE: LazyLock<Regex> = LazyLock::new(|| re(r",?\s*(?:которые|который)\s+(?:вводятся|вводится)\s+в\s+действие"));
 
 static AFTER_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
