@@ -16,6 +16,7 @@ mod order_429;
 mod parse_cases;
 mod parse_kk;
 mod properties;
+mod registry_notes;
 mod restoration;
 mod search;
 mod services;

@@ -212,10 +212,16 @@ fn load_case(name: &str) -> (String, Lang, ActText, Vec<ActText>) {
         );
     }
     let case: CaseFile = yaml(&case_dir.join("case.yaml"));
-    let (lang, file) = match (case_dir.join("input.kk.md").exists(), case_dir.join("input.ru.md").exists()) {
+    let (lang, file) = match (
+        case_dir.join("input.kk.md").exists(),
+        case_dir.join("input.ru.md").exists(),
+    ) {
         (true, false) => (Lang::Kk, "input.kk.md"),
         (false, true) => (Lang::Ru, "input.ru.md"),
-        _ => panic!("{}: a case holds one input, input.kk.md or input.ru.md", case_dir.display()),
+        _ => panic!(
+            "{}: a case holds one input, input.kk.md or input.ru.md",
+            case_dir.display()
+        ),
     };
     let input = tree(&read(&case_dir.join(file)), &format!("{name}/{file}"));
     let targets = case.targets.iter().map(|t| target(t)).collect();

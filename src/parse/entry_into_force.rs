@@ -20,7 +20,7 @@
 //!
 //! ```text
 //! Настоящий приказ вводится в действие по истечении шестидесяти календарных дней после
-//! дня его первого официального опубликования, за исключением абзацев третьего – 
+//! дня его первого официального опубликования, за исключением абзацев третьего –
 //! одиннадцатого пункта 3 Перечня, которые вводятся в действие с 1 января 2026 года.
 //! ```
 //!
@@ -66,7 +66,8 @@ static RU_POSITION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:абзац(?:ев|а)\s+(?P<ords>[\p{L}\s,-]+?)\s+)?пункт(?:а|ов)\s+(?P<nums>\d+(?:-\d+)*(?:\s*(?:,|и)\s*\d+(?:-\d+)*)*)(?:\s+(?P<scope>перечня|настоящего\s+приказа|приказа))?",
     )
 });
-static RU_EXCEPTION_RULE: LazyLock<Regex> = LazyLock::new(|| re(r",?\s*(?:которые|который)\s+(?:вводятся|вводится)\s+в\s+действие"));
+static RU_EXCEPTION_RULE: LazyLock<Regex> =
+    LazyLock::new(|| re(r",?\s*(?:которые|который)\s+(?:вводятся|вводится)\s+в\s+действие"));
 
 static AFTER_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -122,7 +123,9 @@ pub fn parse_in(
     if lang != Lang::Ru {
         return parse(act, tree, list);
     }
-    let Some(node) = clause_in(lang, tree) else { return Ok(None) };
+    let Some(node) = clause_in(lang, tree) else {
+        return Ok(None);
+    };
     let text = node.content.text().unwrap_or("");
     let mut eif = parse_text_ru(act, text, list).map_err(|m| {
         Box::new(ParseError {

@@ -238,7 +238,8 @@ static ACT_NUMBER_GEN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)№\s*(?P<n>[^\s,()]+)\s+(?:бірлескен\s+)?(?:бұйрығының|қаулысының|шешімінің|нұсқауының|бұйрығы|қаулысы|шешімі)",
     )
 });
-static LAW_DAT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:Қазақстан\s+Республикасының\s+)?(?:Заңына|Кодексіне)\b"));
+static LAW_DAT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:Қазақстан\s+Республикасының\s+)?(?:Заңына|Кодексіне)\b"));
 static REGISTRATION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)№\s*(?P<r>\d+)\s+(?:болып\s+)?тіркелген"));
 static REPEAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)күші\s+жойылды\s+деп\s+танылсын{END}")));
 static REPEAL_SAID: LazyLock<Regex> = LazyLock::new(|| {

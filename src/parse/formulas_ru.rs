@@ -82,7 +82,9 @@ static REPEAL_SAID: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static REPEAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:признать\s+утратившими?\s+силу\s+(?P<a>.+?)|(?P<b>.+?)\s+признать\s+утратившими?\s+силу)\s*[:;.,]?\s*$")
+    re(
+        r"(?i)^(?:признать\s+утратившими?\s+силу\s+(?P<a>.+?)|(?P<b>.+?)\s+признать\s+утратившими?\s+силу)\s*[:;.,]?\s*$",
+    )
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[^\p{L}])(?P<pre>под\s+)?№\s*(?P<n>[^\s,()]+)"));
 static ACT_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:закон|кодекс)"));
@@ -119,9 +121,8 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
         list(NUM)
     ))
 });
-static ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)^стать(?:ю|и)\s+(?P<nums>{})\s+{DELETE}{END}", list(NUM)))
-});
+static ARTICLES: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^стать(?:ю|и)\s+(?P<nums>{})\s+{DELETE}{END}", list(NUM))));
 static SUBPARAS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)^подпункты?\s+(?P<subs>{})(?:\s+пункта\s+(?P<para>{NUM}))?\s+(?:(?P<replace>{REPLACE})|{DELETE}){END}",
@@ -421,7 +422,13 @@ mod tests {
             panic!("not a word formula")
         };
         assert_eq!(
-            (scope.art.as_deref(), scope.part, scope.abz, words.as_str(), replacement.as_str()),
+            (
+                scope.art.as_deref(),
+                scope.part,
+                scope.abz,
+                words.as_str(),
+                replacement.as_str()
+            ),
             (Some("11"), Some(2), Some(8), "резервного фонда", "резерва")
         );
         let Some(Instruction::DeleteWords { scope, words }) = c("в подпункте 1) пункта 5 слова «и (или)» исключить;")
@@ -432,7 +439,8 @@ mod tests {
             (scope.para.as_deref(), scope.sub.as_deref(), words.as_str()),
             (Some("5"), Some("1"), "и (или)")
         );
-        let Some(Instruction::ReplaceWords { scope, .. }) = c("по всему тексту слова «А» заменить словами «Б»;") else {
+        let Some(Instruction::ReplaceWords { scope, .. }) = c("по всему тексту слова «А» заменить словами «Б»;")
+        else {
             panic!("not a word formula")
         };
         assert!(scope.whole_text);

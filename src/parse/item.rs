@@ -3,12 +3,12 @@
 
 use super::error::{Failure, ParseError, ParseErrorKind, malformed};
 use super::formulas::{self, Instruction};
+use super::reading::ReadInstruction;
 use super::structure::{self, BlockError};
 use super::targets::Target;
 use crate::amend::Operation;
 use crate::dates::EntryIntoForce;
 use crate::model::{AbzatsRange, Act, EId, Lang, Node, NodeKind};
-use super::reading::ReadInstruction;
 
 /// The List: the first top-level attachment with paragraph children.
 pub(super) fn list_of(tree: &[Node]) -> Option<&Node> {
@@ -344,7 +344,12 @@ impl ItemParser<'_, '_> {
             (Some(n), _) => Some(self.para_eid(n)?),
             (None, Some(_)) => self.article(&scope.art)?,
             (None, None) if scope.whole_text => self.base(),
-            (None, None) => self.ctx.para.clone().or_else(|| self.ctx.art.clone()).or_else(|| self.base()),
+            (None, None) => self
+                .ctx
+                .para
+                .clone()
+                .or_else(|| self.ctx.art.clone())
+                .or_else(|| self.base()),
         };
         if let Some(k) = scope.part {
             let a = eid.ok_or_else(|| ParseErrorKind::MissingContext("a part with no article".into()))?;

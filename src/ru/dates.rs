@@ -73,10 +73,7 @@ mod tests {
     fn reads_dates() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(find_date("от 5 июля 1996 г. \"О").map(|x| x.0), d(1996, 7, 5));
-        assert_eq!(
-            find_date("от 30 Декабря 2014 года № 350").map(|x| x.0),
-            d(2014, 12, 30)
-        );
+        assert_eq!(find_date("от 30 Декабря 2014 года № 350").map(|x| x.0), d(2014, 12, 30));
         assert_eq!(find_date("с \"1\" января 2026 года").map(|x| x.0), d(2026, 1, 1));
         assert_eq!(find_date("31 июня 2020 года"), None);
         assert_eq!(find_date("5 дней 1996 года"), None);

@@ -66,7 +66,16 @@ pub fn number_genitive(n: u32) -> String {
 /// The units 1 to 9 in the nominative (masculine and feminine `один`/`одна`, `два`/`две`
 /// are both read).
 const UNITS_NOMINATIVE: [&str; 10] = [
-    "", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять",
+    "",
+    "один",
+    "два",
+    "три",
+    "четыре",
+    "пять",
+    "шесть",
+    "семь",
+    "восемь",
+    "девять",
 ];
 
 /// 10 to 19 in the nominative.
