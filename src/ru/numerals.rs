@@ -144,7 +144,7 @@ pub fn cardinal(text: &str) -> Option<u32> {
     let mut any = false;
     for w in text.split_whitespace() {
         let (v, rank) = word(w)?;
-        if rank >= last_rank || (rank == 1 && last_rank == 2 && last_value % 10 != 0) {
+        if rank >= last_rank || (rank == 1 && last_rank == 2 && !last_value.is_multiple_of(10)) {
             return None;
         }
         total += v;
