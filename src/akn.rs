@@ -82,6 +82,8 @@ fn element(kind: NodeKind) -> (&'static str, Option<&'static str>) {
         NodeKind::Paragraph => ("paragraph", None),
         NodeKind::Subparagraph => ("subparagraph", None),
         NodeKind::Chapter => ("chapter", None),
+        NodeKind::Article => ("article", None),
+        NodeKind::Part => ("hcontainer", Some("part")),
         NodeKind::Abzats => ("hcontainer", Some("abzats")),
         NodeKind::Row | NodeKind::Cell => ("hcontainer", Some("tablePart")),
         _ => ("hcontainer", Some("node")),

@@ -32,6 +32,7 @@ pub mod model;
 pub mod notes;
 pub mod parse;
 pub mod publishing;
+pub mod registry_notes;
 pub mod render;
 pub mod ru;
 pub mod search;

@@ -14,6 +14,7 @@ pub fn label(kind: NodeKind, num: Option<&str>) -> Option<String> {
         NodeKind::Subparagraph => format!("{num})"),
         NodeKind::Attachment => format!("{num}-қосымша"),
         NodeKind::Chapter => format!("{num}-тарау"),
+        NodeKind::Article => format!("{num}-бап"),
         NodeKind::Row => format!("{num}-жол"),
         _ => num.to_string(),
     })

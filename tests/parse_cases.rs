@@ -1,10 +1,11 @@
-//! The Kazakh amendment parser on golden files, as AJDB's data-driven tests: amending
+//! The amendment parser (Kazakh and Russian) on golden files, as AJDB's data-driven tests: amending
 //! text in, operations out. Each folder `tests/parse_cases/NAME/` is one case:
 //!
 //! * `case.yaml`: what the case shows, the amending act's metadata and the acts it may
 //!   amend (names of `tests/parse_cases/targets.yaml`);
-//! * `input.kk.md`: the amending act's text in clause Markdown (its List's items, one
-//!   abzats a paragraph, any entry-into-force clause and annexes);
+//! * `input.kk.md` (or `input.ru.md` for a Russian text): the amending act's text in
+//!   clause Markdown (its List's items, one abzats a paragraph, any entry-into-force
+//!   clause and annexes);
 //! * `expected.json`: what the parser makes of it, either `{"entry_into_force", "ops"}`
 //!   (the operations as in a corpus `ops.json`) or `{"errors": [...]}` with each error's
 //!   item, abzats, kind and text.
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use nusqa::clause_markdown;
 use nusqa::model::{Act, ActKind, Issuer, Lang, Node, Registration, RegistryId, WorkUri};
-use nusqa::parse::{ParseError, ParseErrorKind, Parsed, parse_amending_act};
+use nusqa::parse::{ParseError, ParseErrorKind, Parsed, parse_amending_text};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -38,6 +39,9 @@ struct ActSpec {
     /// The registration date, when recorded.
     #[serde(default)]
     registered: Option<String>,
+    /// The Russian title, when the act has one.
+    #[serde(default)]
+    title_ru: Option<String>,
 }
 
 /// A target act: its metadata and its text in clause Markdown.
@@ -62,7 +66,7 @@ struct CaseFile {
 }
 
 /// The files a case folder may hold.
-const CASE_FILES: [&str; 3] = ["case.yaml", "input.kk.md", "expected.json"];
+const CASE_FILES: [&str; 4] = ["case.yaml", "input.kk.md", "input.ru.md", "expected.json"];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/parse_cases")
@@ -102,7 +106,9 @@ fn act(spec: &ActSpec) -> Act {
             number: id.registration_number(),
             date: spec.registered.as_deref().map(d),
         }),
-        titles: BTreeMap::from([(Lang::Kk, spec.title.clone())]),
+        titles: std::iter::once((Lang::Kk, spec.title.clone()))
+            .chain(spec.title_ru.clone().map(|t| (Lang::Ru, t)))
+            .collect(),
         events: Vec::new(),
         synthetic: false,
         provenance: None,
@@ -193,8 +199,9 @@ fn outcome_json(result: &Result<Parsed, Vec<ParseError>>) -> Value {
     }
 }
 
-/// Case `name`: what it shows, the amending act with its tree, and its targets.
-fn load_case(name: &str) -> (String, ActText, Vec<ActText>) {
+/// Case `name`: what it shows, the language of its text, the amending act with its
+/// tree, and its targets.
+fn load_case(name: &str) -> (String, Lang, ActText, Vec<ActText>) {
     let case_dir = dir().join(name);
     for e in std::fs::read_dir(&case_dir).unwrap() {
         let file = e.unwrap().file_name().to_string_lossy().into_owned();
@@ -205,15 +212,26 @@ fn load_case(name: &str) -> (String, ActText, Vec<ActText>) {
         );
     }
     let case: CaseFile = yaml(&case_dir.join("case.yaml"));
-    let input = tree(&read(&case_dir.join("input.kk.md")), &format!("{name}/input.kk.md"));
+    let (lang, file) = match (
+        case_dir.join("input.kk.md").exists(),
+        case_dir.join("input.ru.md").exists(),
+    ) {
+        (true, false) => (Lang::Kk, "input.kk.md"),
+        (false, true) => (Lang::Ru, "input.ru.md"),
+        _ => panic!(
+            "{}: a case holds one input, input.kk.md or input.ru.md",
+            case_dir.display()
+        ),
+    };
+    let input = tree(&read(&case_dir.join(file)), &format!("{name}/{file}"));
     let targets = case.targets.iter().map(|t| target(t)).collect();
-    (case.description, (act(&case.act), input), targets)
+    (case.description, lang, (act(&case.act), input), targets)
 }
 
 fn run_case(name: &str) {
-    let (description, (act, input), targets) = load_case(name);
+    let (description, lang, (act, input), targets) = load_case(name);
     let targets: Vec<(&Act, &[Node])> = targets.iter().map(|(a, n)| (a, n.as_slice())).collect();
-    let result = parse_amending_act(&act, &input, &targets);
+    let result = parse_amending_text(lang, &act, &input, &targets);
     let what = format!("{name} ({description})");
     assert_golden(&what, &dir().join(name).join("expected.json"), &outcome_json(&result));
 }
@@ -263,6 +281,15 @@ data_cases! {
     replace_two_paragraphs_from_one_block,
     replace_words,
     rules_headings_in_every_form,
+    ru_abzats_by_ordinal,
+    ru_delete_subparagraph,
+    ru_entry_into_force_with_an_exception,
+    ru_insert_paragraph,
+    ru_repeal_of_a_whole_act,
+    ru_replace_and_delete_words,
+    ru_replace_paragraph,
+    ru_target_act_not_held,
+    ru_unknown_formula_names_item_and_abzats,
     target_act_date_mismatch,
     target_act_number_mismatch,
     target_act_title_mismatch,

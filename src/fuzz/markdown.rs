@@ -11,12 +11,14 @@ use crate::library::Library;
 use crate::model::{EId, Node, NodeKind};
 use crate::synth::Rng;
 
-const KINDS: [NodeKind; 11] = [
+const KINDS: [NodeKind; 13] = [
     NodeKind::Preface,
     NodeKind::Preamble,
     NodeKind::Conclusions,
     NodeKind::Attachment,
     NodeKind::Chapter,
+    NodeKind::Article,
+    NodeKind::Part,
     NodeKind::Paragraph,
     NodeKind::Subparagraph,
     NodeKind::Abzats,

@@ -6,7 +6,8 @@
 //!
 //! The scheme: `preface` the document's title block, `preamble` and `conclusions`
 //! (unnumbered); `att` attachments (annexes), numbered as the act numbers them, nested
-//! for an annex of an annex; `chp` chapters; `para` numbered paragraphs (тармақ) and the
+//! for an annex of an annex; `chp` chapters; `art` articles of a law (бап, статья) and
+//! `part` their parts (бөлік, часть, counted in order); `para` numbered paragraphs (тармақ) and the
 //! order's own items; `subpara` subparagraphs (тармақша, `1)`); `abz` unnumbered abzats,
 //! numbered by their position among the lines of their parent (the registry's count);
 //! `table`, `row` (by serial number, реттік нөмірі) and `cell`. An attachment whose
@@ -32,6 +33,10 @@ pub enum NodeKind {
     Attachment,
     /// тарау: a chapter.
     Chapter,
+    /// бап / статья: an article of a law.
+    Article,
+    /// бөлік / часть: a part of an article, counted in order (unnumbered in the text).
+    Part,
     /// тармақ: a numbered paragraph, or an item of the order itself.
     Paragraph,
     /// тармақша: a subparagraph, `1)`.
@@ -55,6 +60,8 @@ impl NodeKind {
             NodeKind::Conclusions => "conclusions",
             NodeKind::Attachment => "att",
             NodeKind::Chapter => "chp",
+            NodeKind::Article => "art",
+            NodeKind::Part => "part",
             NodeKind::Paragraph => "para",
             NodeKind::Subparagraph => "subpara",
             NodeKind::Abzats => "abz",
@@ -72,6 +79,8 @@ impl NodeKind {
             "conclusions" => NodeKind::Conclusions,
             "att" => NodeKind::Attachment,
             "chp" => NodeKind::Chapter,
+            "art" => NodeKind::Article,
+            "part" => NodeKind::Part,
             "para" => NodeKind::Paragraph,
             "subpara" => NodeKind::Subparagraph,
             "abz" => NodeKind::Abzats,

@@ -14,6 +14,22 @@
 //! `қол қойылған күнінен бастап` (the date of adoption). Positions: `Тізбенің N-тармағы`
 //! (a List item), `осы бұйрықтың N-тармағы` (the order's own paragraph), with an
 //! optional list of ordinal abzats; a list with gaps gives one exception per run.
+//!
+//! The Russian clause ([`parse_in`] with [`Lang::Ru`]) gives the default first and the
+//! exceptions after `за исключением`:
+//!
+//! ```text
+//! Настоящий приказ вводится в действие по истечении шестидесяти календарных дней после
+//! дня его первого официального опубликования, за исключением абзацев третьего –
+//! одиннадцатого пункта 3 Перечня, которые вводятся в действие с 1 января 2026 года.
+//! ```
+//!
+//! Rules: `по истечении N календарных дней после дня его первого официального
+//! опубликования` (N in words, [`crate::ru::cardinal`], or digits), `после дня его первого
+//! официального опубликования`, `со дня государственной регистрации`, `со дня
+//! подписания`, `с D <month> YYYY года`. Positions: `пункта N Перечня`, `пункта N
+//! настоящего приказа`, with an optional list of ordinal abzats (`абзацев третьего,
+//! четвертого и одиннадцатого`).
 
 use std::sync::LazyLock;
 
@@ -22,8 +38,8 @@ use regex::Regex;
 use super::formulas::normalise;
 use super::{ParseError, ParseErrorKind};
 use crate::dates::{EffectiveRule, EntryIntoForce, EntryIntoForceException};
-use crate::kk;
-use crate::model::{AbzatsRange, Act, EventKind, Node, NodeKind};
+use crate::model::{AbzatsRange, Act, EventKind, Lang, Node, NodeKind};
+use crate::{kk, ru};
 
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("constant regex")
@@ -31,6 +47,27 @@ fn re(p: &str) -> Regex {
 
 /// The phrase that marks an entry-into-force clause.
 pub const MARKER: &str = "қолданысқа енгізіледі";
+/// The phrase that marks a Russian entry-into-force clause.
+pub const MARKER_RU: &str = "вводится в действие";
+
+static RU_AFTER_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"по\s+истечении\s+(?P<n>[\p{L}\d\s()]+?)\s+календарн\p{L}*\s+(?:дней|дня)\s+после\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования",
+    )
+});
+static RU_AFTER_PUBLICATION_DAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"после\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования"));
+static RU_FROM_REGISTRATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"со\s+дня\s+(?:его\s+)?государственной\s+регистрации"));
+static RU_FROM_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| re(r"со\s+дня\s+(?:его\s+)?подписания"));
+static RU_FROM_DATE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?:^|\s)с\s+{}", ru::dates::PATTERN)));
+static RU_POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:абзац(?:ев|а)\s+(?P<ords>[\p{L}\s,-]+?)\s+)?пункт(?:а|ов)\s+(?P<nums>\d+(?:-\d+)*(?:\s*(?:,|и)\s*\d+(?:-\d+)*)*)(?:\s+(?P<scope>перечня|настоящего\s+приказа|приказа))?",
+    )
+});
+static RU_EXCEPTION_RULE: LazyLock<Regex> =
+    LazyLock::new(|| re(r",?\s*(?:которые|который)\s+(?:вводятся|вводится)\s+в\s+действие"));
 
 static AFTER_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -59,10 +96,165 @@ static NUMS: LazyLock<Regex> = LazyLock::new(|| re(r"\d+(?:-\d+)*"));
 /// The order's own paragraph that states when it takes force, if any: the last
 /// top-level paragraph whose text contains [`MARKER`].
 pub fn clause(tree: &[Node]) -> Option<&Node> {
+    clause_in(Lang::Kk, tree)
+}
+
+/// [`clause`] for a text in `lang` ([`MARKER_RU`] for Russian).
+pub fn clause_in(lang: Lang, tree: &[Node]) -> Option<&Node> {
+    let marker = if lang == Lang::Ru { MARKER_RU } else { MARKER };
     tree.iter()
         .rev()
         .filter(|n| n.eid.kind() == NodeKind::Paragraph)
-        .find(|n| n.content.text().is_some_and(|t| t.to_lowercase().contains(MARKER)))
+        .find(|n| {
+            n.content.text().is_some_and(|t| match lang {
+                Lang::Ru => normalise(t).to_lowercase().contains(marker),
+                _ => t.to_lowercase().contains(marker),
+            })
+        })
+}
+
+/// [`parse`] for a text in `lang`.
+pub fn parse_in(
+    lang: Lang,
+    act: &Act,
+    tree: &[Node],
+    list: Option<&str>,
+) -> Result<Option<EntryIntoForce>, Box<ParseError>> {
+    if lang != Lang::Ru {
+        return parse(act, tree, list);
+    }
+    let Some(node) = clause_in(lang, tree) else {
+        return Ok(None);
+    };
+    let text = node.content.text().unwrap_or("");
+    let mut eif = parse_text_ru(act, text, list).map_err(|m| {
+        Box::new(ParseError {
+            act: act.id,
+            item: node.eid.to_string(),
+            abzats: None,
+            text: text.to_string(),
+            kind: ParseErrorKind::MalformedEntryIntoForce(m),
+        })
+    })?;
+    eif.stated_in = Some(node.eid.to_string());
+    Ok(Some(eif))
+}
+
+/// Parses the sentence of a Russian entry-into-force clause.
+pub fn parse_text_ru(act: &Act, text: &str, list: Option<&str>) -> Result<EntryIntoForce, String> {
+    let t = normalise(text).to_lowercase();
+    let start = t.find(MARKER_RU).ok_or_else(|| format!("no \"{MARKER_RU}\""))?;
+    let after = t.get(start + MARKER_RU.len()..).unwrap_or("");
+    let (main, exc) = match after.find("за исключением") {
+        Some(i) => (
+            after.get(..i).unwrap_or(""),
+            after.get(i + "за исключением".len()..).unwrap_or(""),
+        ),
+        None => (after, ""),
+    };
+    let default = rule_ru(act, main)?;
+    let mut exceptions = Vec::new();
+    if !exc.trim().is_empty() {
+        let m = RU_EXCEPTION_RULE
+            .find(exc)
+            .ok_or_else(|| format!("no rule for the exceptions in \"{}\"", exc.trim()))?;
+        let rule = rule_ru(act, exc.get(m.end()..).unwrap_or(""))?;
+        let found = positions_ru(exc.get(..m.start()).unwrap_or(""), list)?;
+        if found.is_empty() {
+            return Err(format!("no position in \"{}\"", exc.trim()));
+        }
+        for (item, abzats) in found {
+            exceptions.push(EntryIntoForceException {
+                item,
+                abzats,
+                rule: rule.clone(),
+            });
+        }
+    }
+    Ok(EntryIntoForce {
+        default,
+        exceptions,
+        stated_in: None,
+    })
+}
+
+/// One Russian rule phrase.
+fn rule_ru(act: &Act, s: &str) -> Result<EffectiveRule, String> {
+    if let Some(c) = RU_AFTER_PUBLICATION.captures(s) {
+        let n = c.name("n").map_or("", |m| m.as_str());
+        let days = match NUMS.find(n) {
+            Some(m) => m.as_str().parse().ok(),
+            None => ru::cardinal(&n.replace(['(', ')'], " ")),
+        }
+        .ok_or_else(|| format!("\"{}\" is not a number of days", n.trim()))?;
+        return Ok(EffectiveRule::AfterEvent {
+            event: EventKind::Publication,
+            days,
+        });
+    }
+    if RU_AFTER_PUBLICATION_DAY.is_match(s) {
+        return Ok(EffectiveRule::AfterEvent {
+            event: EventKind::Publication,
+            days: 0,
+        });
+    }
+    if RU_FROM_REGISTRATION.is_match(s) {
+        return Ok(match act.registration.as_ref().and_then(|r| r.date) {
+            Some(date) => EffectiveRule::Fixed { date },
+            None => EffectiveRule::OnEntryIntoForce,
+        });
+    }
+    if RU_FROM_SIGNATURE.is_match(s) {
+        return Ok(EffectiveRule::Fixed { date: act.date });
+    }
+    if RU_FROM_DATE.is_match(s) {
+        let (date, _) = ru::find_date(s).ok_or_else(|| format!("no valid date in \"{}\"", s.trim()))?;
+        return Ok(EffectiveRule::Fixed { date });
+    }
+    Err(format!(
+        "no rule of entry into force in \"{}\"",
+        s.trim().trim_matches([',', '.']).trim()
+    ))
+}
+
+/// The positions `абзацев третьего - одиннадцатого пункта 3 Перечня`.
+fn positions_ru(s: &str, list: Option<&str>) -> Result<Vec<(String, Option<AbzatsRange>)>, String> {
+    let mut out = Vec::new();
+    for c in RU_POSITION.captures_iter(s) {
+        let scope_list = match c.name("scope").map(|m| m.as_str()) {
+            Some("перечня") => {
+                if list.is_none() {
+                    return Err("the clause names the List, and the act has none".into());
+                }
+                true
+            }
+            Some(_) => false,
+            None => list.is_some(),
+        };
+        let items: Vec<String> = NUMS
+            .find_iter(c.name("nums").map_or("", |m| m.as_str()))
+            .map(|m| match (scope_list, list) {
+                (true, Some(l)) => format!("{l}__para_{}", m.as_str()),
+                _ => format!("para_{}", m.as_str()),
+            })
+            .collect();
+        let ranges = match c.name("ords") {
+            Some(o) => runs(&ordinal_list(o.as_str(), ru::ordinal, " и ")?)
+                .into_iter()
+                .map(Some)
+                .collect(),
+            None => vec![None],
+        };
+        if items.len() > 1 && ranges.iter().any(Option::is_some) {
+            return Err("abzats of several items at once".into());
+        }
+        for item in &items {
+            for r in &ranges {
+                out.push((item.clone(), *r));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Parses the act's entry-into-force clause. `list` is the eId of the List whose items
@@ -239,23 +431,29 @@ fn parse_positions(s: &str, list: Option<&str>) -> Result<Vec<(String, Option<Ab
 /// The abzats numbers of `үшінші, төртінші және он бірінші` (or a range
 /// `үшінші - он бірінші`).
 fn abzats_numbers(s: &str) -> Result<Vec<u32>, String> {
+    ordinal_list(s, kk::ordinal, " және ")
+}
+
+/// The numbers of a list of ordinals read by `ordinal`, joined by `,` and `and`, with
+/// ranges `A - B`.
+fn ordinal_list(s: &str, ordinal: fn(&str) -> Option<u32>, and: &str) -> Result<Vec<u32>, String> {
     let mut out = Vec::new();
-    for part in s.split(',').flat_map(|p| p.split(" және ")) {
+    for part in s.split(',').flat_map(|p| p.split(and)) {
         let part = part.trim();
         if part.is_empty() {
             continue;
         }
         if let Some((a, b)) = part.split_once('-') {
             let (a, b) = (
-                kk::ordinal(a).ok_or_else(|| format!("\"{a}\" is not an ordinal"))?,
-                kk::ordinal(b).ok_or_else(|| format!("\"{b}\" is not an ordinal"))?,
+                ordinal(a.trim()).ok_or_else(|| format!("\"{a}\" is not an ordinal"))?,
+                ordinal(b.trim()).ok_or_else(|| format!("\"{b}\" is not an ordinal"))?,
             );
             if a > b || b - a > 10_000 {
                 return Err(format!("bad abzats range {a}-{b}"));
             }
             out.extend(a..=b);
         } else {
-            out.push(kk::ordinal(part).ok_or_else(|| format!("\"{part}\" is not an ordinal"))?);
+            out.push(ordinal(part).ok_or_else(|| format!("\"{part}\" is not an ordinal"))?);
         }
     }
     if out.is_empty() {

@@ -3,7 +3,8 @@
 
 use super::error::{Failure, ParseErrorKind, malformed, no_block};
 use super::formulas::{self, Instruction};
-use super::item::{Context, ItemParser, names_own_paragraph};
+use super::item::{Context, ItemParser, names_own_article, names_own_paragraph};
+use super::reading::ReadInstruction;
 use super::structure::{self, Block};
 use super::targets::{self, Target};
 use crate::amend::{Change, Operation, Position};
@@ -26,7 +27,23 @@ impl ItemParser<'_, '_> {
         }
     }
 
+    /// Records what an instruction does, before the target act is consulted, so that an
+    /// instruction on an act that is not held is still read (and shown), never dropped.
+    fn read(&mut self, change: &'static str, targets: Vec<EId>, range: AbzatsRange, text: &str) {
+        self.reading.push(ReadInstruction {
+            item: self.item.to_string(),
+            abzats: range,
+            text: text.to_string(),
+            change,
+            targets,
+            made: false,
+        });
+    }
+
     fn push(&mut self, t: &RegistryId, target: Option<EId>, change: Change, range: AbzatsRange, text: &str) {
+        if let Some(r) = self.reading.last_mut() {
+            r.made = true;
+        }
         let effective = self.effective(range);
         self.ops.push(Operation {
             source_act: self.act.id,
@@ -50,6 +67,10 @@ impl ItemParser<'_, '_> {
         text: &str,
     ) -> Result<(), Failure> {
         if names_own_paragraph(&ins) {
+            self.ctx.para = None;
+        }
+        if names_own_article(&ins) {
+            self.ctx.art = None;
             self.ctx.para = None;
         }
         match ins {
@@ -87,6 +108,19 @@ impl ItemParser<'_, '_> {
                 self.ctx.para = Some(self.para_eid(&n)?);
                 Ok(())
             }
+            Instruction::ArtContext(n) => {
+                let base = self.base();
+                self.ctx.art = Some(structure::child(base.as_ref(), NodeKind::Article, &n).map_err(malformed)?);
+                Ok(())
+            }
+            Instruction::DeleteArticles(nums) => {
+                let base = self.base();
+                let eids = nums
+                    .iter()
+                    .map(|n| structure::child(base.as_ref(), NodeKind::Article, n).map_err(malformed))
+                    .collect::<Result<Vec<_>, _>>()?;
+                self.delete_all(eids, range, text)
+            }
             Instruction::ReplaceParas(nums) => {
                 let block = block.ok_or_else(no_block)?;
                 let base = self.base();
@@ -111,14 +145,26 @@ impl ItemParser<'_, '_> {
                     .collect::<Result<Vec<_>, _>>()?;
                 self.delete_all(eids, range, text)
             }
-            Instruction::ReplaceAbzats { para, sub, abz } => {
+            Instruction::ReplaceAbzats {
+                para,
+                sub,
+                art,
+                part,
+                abz,
+            } => {
                 let block = block.ok_or_else(no_block)?;
-                let parent = self.abzats_parent(&para, &sub)?;
+                let parent = self.abzats_parent(&para, &sub, &art, part)?;
                 let node = structure::abzats(&parent, abz, &block.lines).map_err(malformed)?;
                 self.replace_all(vec![node], range, text)
             }
-            Instruction::DeleteAbzats { para, sub, abz } => {
-                let parent = self.abzats_parent(&para, &sub)?;
+            Instruction::DeleteAbzats {
+                para,
+                sub,
+                art,
+                part,
+                abz,
+            } => {
+                let parent = self.abzats_parent(&para, &sub, &art, part)?;
                 let eid = structure::child(Some(&parent), NodeKind::Abzats, &abz.to_string()).map_err(malformed)?;
                 self.delete_all(vec![eid], range, text)
             }
@@ -159,6 +205,7 @@ impl ItemParser<'_, '_> {
                 let content = structure::without_list_header(
                     structure::reroot(src_node, &src, &target, &num).map_err(malformed)?,
                 );
+                self.read("replace_attachment", vec![target.clone()], range, text);
                 let Some(t) = self.target()? else { return Ok(()) };
                 self.exists(t, &target)?;
                 let id = t.act.id;
@@ -166,6 +213,7 @@ impl ItemParser<'_, '_> {
                 Ok(())
             }
             Instruction::DeleteStandardAnnex { standard, num } => {
+                self.read("delete", Vec::new(), range, text);
                 let Some(t) = self.target()? else { return Ok(()) };
                 let eid = targets::resolve_standard_annex(&standard, num.as_deref(), t, self.ctx.rules.as_ref())
                     .map_err(ParseErrorKind::UnresolvedRules)?;
@@ -191,6 +239,7 @@ impl ItemParser<'_, '_> {
                 replacement,
             } => {
                 let eid = self.words_target(&scope)?;
+                self.read("replace_words", vec![eid.clone()], range, text);
                 let Some(t) = self.target()? else { return Ok(()) };
                 self.exists(t, &eid)?;
                 let id = t.act.id;
@@ -199,6 +248,7 @@ impl ItemParser<'_, '_> {
             }
             Instruction::DeleteWords { scope, words } => {
                 let eid = self.words_target(&scope)?;
+                self.read("delete_words", vec![eid.clone()], range, text);
                 let Some(t) = self.target()? else { return Ok(()) };
                 self.exists(t, &eid)?;
                 let id = t.act.id;
@@ -210,7 +260,7 @@ impl ItemParser<'_, '_> {
 
     /// Resolves an item opening.
     fn open(&mut self, r: &formulas::ActRef) -> Result<(), Failure> {
-        match targets::resolve_act(r, self.targets) {
+        match targets::resolve_act(self.lang, r, self.targets) {
             Ok((t, mismatches)) => {
                 self.ctx.target = self.targets.iter().position(|x| std::ptr::eq(x, t));
                 if let Some(m) = mismatches.into_iter().next() {
@@ -230,10 +280,11 @@ impl ItemParser<'_, '_> {
     }
 
     fn repeal(&mut self, r: Option<&formulas::ActRef>, range: AbzatsRange, text: &str) -> Result<(), Failure> {
+        self.read("repeal", Vec::new(), range, text);
         let id = match r {
             Some(r) => {
                 let (t, mismatches) =
-                    targets::resolve_act(r, self.targets).map_err(ParseErrorKind::UnresolvedTargetAct)?;
+                    targets::resolve_act(self.lang, r, self.targets).map_err(ParseErrorKind::UnresolvedTargetAct)?;
                 if let Some(m) = mismatches.into_iter().next() {
                     return Err(ParseErrorKind::TargetActMismatch {
                         field: m.field,
@@ -253,6 +304,7 @@ impl ItemParser<'_, '_> {
     }
 
     fn replace_all(&mut self, nodes: Vec<Node>, range: AbzatsRange, text: &str) -> Result<(), Failure> {
+        self.read("replace", nodes.iter().map(|n| n.eid.clone()).collect(), range, text);
         let Some(t) = self.target()? else { return Ok(()) };
         for n in &nodes {
             self.exists(t, &n.eid)?;
@@ -266,6 +318,7 @@ impl ItemParser<'_, '_> {
     }
 
     fn delete_all(&mut self, eids: Vec<EId>, range: AbzatsRange, text: &str) -> Result<(), Failure> {
+        self.read("delete", eids.clone(), range, text);
         let Some(t) = self.target()? else { return Ok(()) };
         for e in &eids {
             self.exists(t, e)?;
@@ -284,6 +337,7 @@ impl ItemParser<'_, '_> {
         let Some(first) = nodes.first() else { return Ok(()) };
         let anchor = anchor_of(&first.eid)
             .ok_or_else(|| ParseErrorKind::MalformedQuotedBlock(format!("no node to insert `{}` after", first.eid)))?;
+        self.read("insert", nodes.iter().map(|n| n.eid.clone()).collect(), range, text);
         let Some(t) = self.target()? else { return Ok(()) };
         self.exists(t, &anchor)?;
         let id = t.act.id;

@@ -1,5 +1,6 @@
 //! The Kazakh amendment formulas: one line (abzats) of a List item in, one
-//! [`Instruction`] out.
+//! [`Instruction`] out. The Russian formulas (`super::formulas_ru`) make the same
+//! instructions; [`classify_in`] chooses by language.
 //!
 //! Lines are first normalised for matching ([`normalise`]): «» and curly quotes become
 //! `"`, dashes become `-`, runs of spaces become one, the stray hyphen of `1)- тармақшасы`
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::kk;
+use crate::model::Lang;
 
 /// Compiles a constant pattern. The patterns are fixed and covered by the tests.
 fn re(pattern: &str) -> Regex {
@@ -74,6 +76,10 @@ pub struct Scope {
     pub sub: Option<String>,
     /// `екінші абзацындағы`: an abzats.
     pub abz: Option<u32>,
+    /// `10-баптың`: an article of a law.
+    pub art: Option<String>,
+    /// `екінші бөлігінің`: a part of an article, by its position.
+    pub part: Option<u32>,
     /// `мәтін бойынша`: throughout the text of the current Rules.
     pub whole_text: bool,
 }
@@ -97,6 +103,11 @@ pub enum Instruction {
     },
     /// `N-тармақта:`.
     ParaContext(String),
+    /// `N-бапта:` (`в статье N:`): an article whose parts, abzats or words the following
+    /// lines amend.
+    ArtContext(String),
+    /// `N-бап алып тасталсын` (`статью N исключить`).
+    DeleteArticles(Vec<String>),
     /// `N(, M және L)-тармақ(тар) мынадай редакцияда жазылсын:`.
     ReplaceParas(Vec<String>),
     /// `N-тармақ(тар) алып тасталсын`.
@@ -121,6 +132,10 @@ pub enum Instruction {
         para: Option<String>,
         /// The subparagraph, when named.
         sub: Option<String>,
+        /// The article, when named.
+        art: Option<String>,
+        /// The part of the article (or of the article context), when named.
+        part: Option<u32>,
         /// The abzats' position.
         abz: u32,
     },
@@ -130,6 +145,10 @@ pub enum Instruction {
         para: Option<String>,
         /// The subparagraph, when named.
         sub: Option<String>,
+        /// The article, when named.
+        art: Option<String>,
+        /// The part of the article (or of the article context), when named.
+        part: Option<u32>,
         /// The abzats' position.
         abz: u32,
     },
@@ -219,6 +238,8 @@ static ACT_NUMBER_GEN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)№\s*(?P<n>[^\s,()]+)\s+(?:бірлескен\s+)?(?:бұйрығының|қаулысының|шешімінің|нұсқауының|бұйрығы|қаулысы|шешімі)",
     )
 });
+static LAW_DAT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:Қазақстан\s+Республикасының\s+)?(?:Заңына|Кодексіне)\b"));
 static REGISTRATION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)№\s*(?P<r>\d+)\s+(?:болып\s+)?тіркелген"));
 static REPEAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)күші\s+жойылды\s+деп\s+танылсын{END}")));
 static REPEAL_SAID: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,6 +268,13 @@ static ATT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static PARA_CONTEXT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?P<n>{NUM})-тармақта\s*[:;]\s*$")));
+static ART_CONTEXT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^(?P<n>{NUM})-бапта\s*[:;]\s*$")));
+static ARTICLES_DELETE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^(?P<nums>{})-бап(?:тар)?\s+алып\s+тасталсын{END}",
+        list(NUM)
+    ))
+});
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)^реттік\s+нөмірі\s+(?P<k>{NUM})-жол\s+(?:(?P<replace>мынадай\s+редакцияда\s+жазылсын)|алып\s+тасталсын){END}"
@@ -271,7 +299,7 @@ static SUBPARAS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABZATS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^(?:(?P<para>{NUM})-тармақтың\s+)?(?:(?P<sub>{SUB})\s*тармақшасының\s+)?(?P<ord>[\p{{L}}\s]+?)\s+абзацы\s+(?:(?P<replace>мынадай\s+редакцияда\s+жазылсын)|алып\s+тасталсын){END}"
+        r"(?i)^(?:(?P<art>{NUM})-баптың\s+)?(?:(?P<para>{NUM})-тармақтың\s+)?(?:(?P<sub>{SUB})\s*тармақшасының\s+)?(?:(?P<part>[\p{{L}}\s]+?)\s+(?:бөліктің|бөлігінің)\s+)?(?P<ord>[\p{{L}}\s]+?)\s+абзацы?\s+(?:(?P<replace>мынадай\s+редакцияда\s+жазылсын)|алып\s+тасталсын){END}"
     ))
 });
 static INSERT_PARAS: LazyLock<Regex> = LazyLock::new(|| {
@@ -287,7 +315,7 @@ static INSERT_SUBPARAS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// The scope prefix of the word formulas, on the line as written.
-const WORD_SCOPE: &str = r"^(?:(?P<para>\d+(?:\s*[-–—]\s*\d+)*)\s*[-–—]\s*тармақ(?:тағы|тың)\s+)?(?:(?P<sub>\d+(?:[-–—]\d+)*)\)\s*[-–—]?\s*тармақшасы(?:ндағы|ның)\s+)?(?:(?P<ord>[\p{L}\s]+?)\s+абзацындағы\s+)?(?P<whole>мәтін\s+бойынша\s+)?";
+const WORD_SCOPE: &str = r"^(?:(?P<art>\d+(?:\s*[-–—]\s*\d+)*)\s*[-–—]\s*бап(?:тағы|тың)\s+)?(?:(?P<para>\d+(?:\s*[-–—]\s*\d+)*)\s*[-–—]\s*тармақ(?:тағы|тың)\s+)?(?:(?P<sub>\d+(?:[-–—]\d+)*)\)\s*[-–—]?\s*тармақшасы(?:ндағы|ның)\s+)?(?:(?P<part>[\p{L}\s]+?)\s+(?:бөлігінің|бөліктің|бөлігіндегі|бөліктегі)\s+)?(?:(?P<ord>[\p{L}\s]+?)\s+абзацындағы\s+)?(?P<whole>мәтін\s+бойынша\s+)?";
 /// Which things the words are: сөз(дер), цифр(лар), сөйлем, сан.
 const WORD_NOUN: &str = r"(?:сөз|сөздер|цифр|цифрлар|сөйлем|сөйлемдер|сан|сандар|белгі|белгілер)";
 const WORD_NOUN_INS: &str =
@@ -329,8 +357,18 @@ pub fn act_ref(norm: &str, dative: bool) -> Option<ActRef> {
         .last()
         .and_then(|c| c.name("r"))
         .and_then(|m| m.as_str().parse::<u32>().ok());
-    let num_start = num.as_ref().and_then(|c| c.get(0)).map_or(norm.len(), |m| m.start());
-    if num.is_none() && registration.is_none() {
+    // A law has no number: its dative (`Заңына`) ends the reference.
+    let law = if dative && num.is_none() && registration.is_none() {
+        LAW_DAT.find(norm)
+    } else {
+        None
+    };
+    let num_start = num
+        .as_ref()
+        .and_then(|c| c.get(0))
+        .or(law)
+        .map_or(norm.len(), |m| m.start());
+    if num.is_none() && registration.is_none() && law.is_none() {
         return None;
     }
     let number = num.as_ref().and_then(|c| cap(c, "n"));
@@ -363,8 +401,16 @@ pub fn act_ref(norm: &str, dative: bool) -> Option<ActRef> {
     })
 }
 
-/// Recognises the formula of one line; `original` is the line as written, `norm` its
-/// [`normalise`]d form.
+/// Recognises the formula of one line in `lang` (Russian, or Kazakh for any other).
+pub fn classify_in(lang: Lang, original: &str, norm: &str) -> Option<Instruction> {
+    match lang {
+        Lang::Ru => super::formulas_ru::classify(original, norm),
+        Lang::Kk | Lang::En => classify(original, norm),
+    }
+}
+
+/// Recognises the Kazakh formula of one line; `original` is the line as written, `norm`
+/// its [`normalise`]d form.
 pub fn classify(original: &str, norm: &str) -> Option<Instruction> {
     if OPENING_END.is_match(norm)
         && let Some(r) = act_ref(norm, true)
@@ -406,6 +452,12 @@ pub fn classify(original: &str, norm: &str) -> Option<Instruction> {
     if let Some(c) = PARA_CONTEXT.captures(norm) {
         return Some(Instruction::ParaContext(cap(&c, "n")?));
     }
+    if let Some(c) = ART_CONTEXT.captures(norm) {
+        return Some(Instruction::ArtContext(cap(&c, "n")?));
+    }
+    if let Some(c) = ARTICLES_DELETE.captures(norm) {
+        return Some(Instruction::DeleteArticles(numbers(c.name("nums")?.as_str())));
+    }
     if let Some(c) = ROW.captures(norm) {
         let k = cap(&c, "k")?;
         return Some(if c.name("replace").is_some() {
@@ -437,12 +489,27 @@ pub fn classify(original: &str, norm: &str) -> Option<Instruction> {
     if let Some(c) = ABZATS.captures(norm)
         && let Some(abz) = c.name("ord").and_then(|m| kk::ordinal(m.as_str()))
     {
-        let para = cap_num(&c, "para");
-        let sub = cap_num(&c, "sub");
+        let part = match c.name("part") {
+            Some(m) => Some(kk::ordinal(m.as_str())?),
+            None => None,
+        };
+        let (para, sub, art) = (cap_num(&c, "para"), cap_num(&c, "sub"), cap_num(&c, "art"));
         return Some(if c.name("replace").is_some() {
-            Instruction::ReplaceAbzats { para, sub, abz }
+            Instruction::ReplaceAbzats {
+                para,
+                sub,
+                art,
+                part,
+                abz,
+            }
         } else {
-            Instruction::DeleteAbzats { para, sub, abz }
+            Instruction::DeleteAbzats {
+                para,
+                sub,
+                art,
+                part,
+                abz,
+            }
         });
     }
     if let Some(c) = INSERT_PARAS.captures(norm) {
@@ -467,7 +534,13 @@ fn scope(c: &regex::Captures<'_>) -> Option<Scope> {
         Some(m) => Some(kk::ordinal(m.as_str())?),
         None => None,
     };
+    let part = match c.name("part") {
+        Some(m) => Some(kk::ordinal(m.as_str())?),
+        None => None,
+    };
     Some(Scope {
+        art: c.name("art").map(|m| normalise(m.as_str()).replace(' ', "")),
+        part,
         para: c.name("para").map(|m| normalise(m.as_str()).replace(' ', "")),
         sub: c.name("sub").map(|m| normalise(m.as_str()).replace(' ', "")),
         abz,
@@ -557,7 +630,9 @@ mod tests {
             Some(Instruction::DeleteAbzats {
                 abz: 2,
                 para: None,
-                sub: None
+                sub: None,
+                art: None,
+                part: None,
             })
         ));
         assert!(matches!(

@@ -3,11 +3,12 @@
 
 use super::error::{Failure, ParseError, ParseErrorKind, malformed};
 use super::formulas::{self, Instruction};
+use super::reading::ReadInstruction;
 use super::structure::{self, BlockError};
 use super::targets::Target;
 use crate::amend::Operation;
 use crate::dates::EntryIntoForce;
-use crate::model::{AbzatsRange, Act, EId, Node, NodeKind};
+use crate::model::{AbzatsRange, Act, EId, Lang, Node, NodeKind};
 
 /// The List: the first top-level attachment with paragraph children.
 pub(super) fn list_of(tree: &[Node]) -> Option<&Node> {
@@ -48,14 +49,14 @@ fn lines_of(n: &Node, out: &mut Vec<String>) {
 
 /// The items: the List's paragraphs, and the order's own paragraphs that open like an
 /// amendment or a repeal.
-pub(super) fn items(tree: &[Node], list: Option<&Node>) -> Vec<Item> {
+pub(super) fn items(lang: Lang, tree: &[Node], list: Option<&Node>) -> Vec<Item> {
     let mut out = Vec::new();
     for n in tree.iter().filter(|n| n.eid.kind() == NodeKind::Paragraph) {
         let mut lines = Vec::new();
         lines_of(n, &mut lines);
         let opens = lines.first().is_some_and(|l| {
             matches!(
-                formulas::classify(l, &formulas::normalise(l)),
+                formulas::classify_in(lang, l, &formulas::normalise(l)),
                 Some(Instruction::Opening(_) | Instruction::Repeal(Some(_)))
             )
         });
@@ -95,10 +96,13 @@ pub(super) struct Context {
     pub(super) att: Option<EId>,
     /// The paragraph context (`N-тармақта:`).
     pub(super) para: Option<EId>,
+    /// The article context (`N-бапта:`, `в статье N:`).
+    pub(super) art: Option<EId>,
 }
 
 /// Reads one item.
 pub(super) struct ItemParser<'p, 'a> {
+    pub(super) lang: Lang,
     pub(super) act: &'p Act,
     pub(super) tree: &'p [Node],
     pub(super) list: Option<&'p EId>,
@@ -109,6 +113,8 @@ pub(super) struct ItemParser<'p, 'a> {
     pub(super) ctx: Context,
     pub(super) ops: &'p mut Vec<Operation>,
     pub(super) errors: &'p mut Vec<ParseError>,
+    /// Every instruction that makes operations, as read, made or not.
+    pub(super) reading: &'p mut Vec<ReadInstruction>,
 }
 
 impl ItemParser<'_, '_> {
@@ -165,7 +171,7 @@ impl ItemParser<'_, '_> {
     }
 
     fn is_instruction(&self, line: &str) -> bool {
-        formulas::classify(line, &formulas::normalise(line)).is_some()
+        formulas::classify_in(self.lang, line, &formulas::normalise(line)).is_some()
     }
 
     /// The instruction at line `i`, joining up to three following lines when the
@@ -182,7 +188,7 @@ impl ItemParser<'_, '_> {
         let mut last = i;
         loop {
             let norm = formulas::normalise(&text);
-            if let Some(ins) = formulas::classify(&text, &norm) {
+            if let Some(ins) = formulas::classify_in(self.lang, &text, &norm) {
                 return Some((ins, last, text));
             }
             if formulas::is_complete(&norm) || last >= i + 3 {
@@ -292,8 +298,39 @@ impl ItemParser<'_, '_> {
         structure::child(Some(&att), NodeKind::Table, "1").map_err(malformed)
     }
 
-    /// The node whose abzats an abzats-level instruction names.
-    pub(super) fn abzats_parent(&self, para: &Option<String>, sub: &Option<String>) -> Result<EId, Failure> {
+    /// The article `n`, or the article context.
+    fn article(&self, n: &Option<String>) -> Result<Option<EId>, Failure> {
+        match n {
+            Some(n) => structure::child(self.base().as_ref(), NodeKind::Article, n)
+                .map(Some)
+                .map_err(malformed),
+            None => Ok(self.ctx.art.clone()),
+        }
+    }
+
+    /// The node whose abzats an abzats-level instruction names: in a law, the article
+    /// (named or the context) and its part; else the paragraph and its subparagraph.
+    pub(super) fn abzats_parent(
+        &self,
+        para: &Option<String>,
+        sub: &Option<String>,
+        art: &Option<String>,
+        part: Option<u32>,
+    ) -> Result<EId, Failure> {
+        if para.is_none() && sub.is_none() && (art.is_some() || (self.ctx.para.is_none() && self.ctx.art.is_some())) {
+            let a = self
+                .article(art)?
+                .ok_or_else(|| ParseErrorKind::MissingContext("an abzats with no article".into()))?;
+            return match part {
+                Some(k) => structure::child(Some(&a), NodeKind::Part, &k.to_string()).map_err(malformed),
+                None => Ok(a),
+            };
+        }
+        if part.is_some() {
+            return Err(ParseErrorKind::MissingContext(
+                "a part of an article with no article (no \"N-бапта:\" before it)".into(),
+            ));
+        }
         let p = self.para_for(para, "an abzats")?;
         match sub {
             Some(k) => structure::child(Some(&p), NodeKind::Subparagraph, k).map_err(malformed),
@@ -303,11 +340,21 @@ impl ItemParser<'_, '_> {
 
     /// The node a word formula applies to.
     pub(super) fn words_target(&self, scope: &formulas::Scope) -> Result<EId, Failure> {
-        let mut eid = match &scope.para {
-            Some(n) => Some(self.para_eid(n)?),
-            None if scope.whole_text => self.base(),
-            None => self.ctx.para.clone().or_else(|| self.base()),
+        let mut eid = match (&scope.para, &scope.art) {
+            (Some(n), _) => Some(self.para_eid(n)?),
+            (None, Some(_)) => self.article(&scope.art)?,
+            (None, None) if scope.whole_text => self.base(),
+            (None, None) => self
+                .ctx
+                .para
+                .clone()
+                .or_else(|| self.ctx.art.clone())
+                .or_else(|| self.base()),
         };
+        if let Some(k) = scope.part {
+            let a = eid.ok_or_else(|| ParseErrorKind::MissingContext("a part with no article".into()))?;
+            eid = Some(structure::child(Some(&a), NodeKind::Part, &k.to_string()).map_err(malformed)?);
+        }
         if let Some(k) = &scope.sub {
             let p = eid.ok_or_else(|| ParseErrorKind::MissingContext("a subparagraph with no paragraph".into()))?;
             eid = Some(structure::child(Some(&p), NodeKind::Subparagraph, k).map_err(malformed)?);
@@ -332,6 +379,16 @@ pub(super) fn names_own_paragraph(ins: &Instruction) -> bool {
         | Instruction::ReplaceAbzats { para, .. }
         | Instruction::DeleteAbzats { para, .. } => para.is_some(),
         Instruction::ReplaceWords { scope, .. } | Instruction::DeleteWords { scope, .. } => scope.para.is_some(),
+        _ => false,
+    }
+}
+
+/// True for instructions that name their own article, ending an article context.
+pub(super) fn names_own_article(ins: &Instruction) -> bool {
+    match ins {
+        Instruction::DeleteArticles(_) | Instruction::ArtContext(_) => true,
+        Instruction::ReplaceAbzats { art, .. } | Instruction::DeleteAbzats { art, .. } => art.is_some(),
+        Instruction::ReplaceWords { scope, .. } | Instruction::DeleteWords { scope, .. } => scope.art.is_some(),
         _ => false,
     }
 }

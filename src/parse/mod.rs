@@ -1,12 +1,16 @@
-//! Reading the Kazakh text of amending acts into operations.
+//! Reading the Kazakh and Russian texts of amending acts into operations.
 //!
-//! [`parse_amending_act`] takes an amending act (its metadata and clause tree, as
+//! [`parse_amending_act`] (Kazakh) and [`parse_amending_text`] (either language) take an amending act (its metadata and clause tree, as
 //! [`crate::corpus::load`] gives them) and the acts it may amend, and returns its
 //! entry-into-force clause and its [`Operation`]s in document order, or every error
 //! found. It never panics, whatever the input. The numerals, ordinals, months and dates
 //! it reads are [`crate::kk`]'s.
 //!
-//! * [`formulas`]: the amendment formulas, one line in, one [`formulas::Instruction`] out;
+//! * [`formulas`]: the Kazakh amendment formulas, one line in, one
+//!   [`formulas::Instruction`] out; [`formulas_ru`]: the Russian ones, into the same
+//!   instructions;
+//! * [`reading`]: every instruction as read, made or not ([`read_amending_act`]), and
+//!   the comparison of the Kazakh and Russian readings of one act;
 //! * [`structure`]: quoted new wordings and the [`Node`] trees built from them;
 //! * [`targets`]: which act, which Rules, which node;
 //! * [`entry_into_force`]: the act's own clause on when it takes force;
@@ -33,16 +37,19 @@ pub mod entry_into_force;
 mod error;
 mod execute;
 pub mod formulas;
+pub mod formulas_ru;
 mod item;
+pub mod reading;
 pub mod structure;
 pub mod targets;
 
 use crate::amend::Operation;
 use crate::dates::EntryIntoForce;
-use crate::model::{Act, Node};
+use crate::model::{Act, Lang, Node};
 
 pub use error::{ParseError, ParseErrorKind};
 use item::{Context, ItemParser, items, list_of};
+pub use reading::{Discrepancy, ReadInstruction, Reading, compare};
 use targets::Target;
 
 /// What [`parse_amending_act`] reads from an amending act.
@@ -54,13 +61,31 @@ pub struct Parsed {
     pub ops: Vec<Operation>,
 }
 
-/// Reads the operations of the amending act `act` (clause tree `tree`) on the acts of
-/// `targets`. Returns every error, not just the first.
+/// Reads the operations of the amending act `act` (its Kazakh clause tree `tree`) on the
+/// acts of `targets`. Returns every error, not just the first.
 pub fn parse_amending_act(act: &Act, tree: &[Node], targets: &[(&Act, &[Node])]) -> Result<Parsed, Vec<ParseError>> {
+    parse_amending_text(Lang::Kk, act, tree, targets)
+}
+
+/// [`parse_amending_act`] for a text in `lang` (Russian, or Kazakh for any other).
+pub fn parse_amending_text(
+    lang: Lang,
+    act: &Act,
+    tree: &[Node],
+    targets: &[(&Act, &[Node])],
+) -> Result<Parsed, Vec<ParseError>> {
+    read_amending_act(lang, act, tree, targets).parsed
+}
+
+/// Reads the amending act's text in `lang`: what [`parse_amending_text`] returns, and
+/// every instruction that changes an act, as read, including those on an act that is
+/// not among the targets.
+pub fn read_amending_act(lang: Lang, act: &Act, tree: &[Node], targets: &[(&Act, &[Node])]) -> Reading {
     let mut errors = Vec::new();
+    let mut reading = Vec::new();
     let list = list_of(tree);
     let list_id = list.map(|l| l.eid.to_string());
-    let entry_into_force = match entry_into_force::parse(act, tree, list_id.as_deref()) {
+    let entry_into_force = match entry_into_force::parse_in(lang, act, tree, list_id.as_deref()) {
         Ok(e) => e,
         Err(e) => {
             errors.push(*e);
@@ -69,8 +94,9 @@ pub fn parse_amending_act(act: &Act, tree: &[Node], targets: &[(&Act, &[Node])])
     };
     let targets: Vec<Target<'_>> = targets.iter().map(|(a, n)| Target::new(a, n)).collect();
     let mut ops = Vec::new();
-    for item in items(tree, list) {
+    for item in items(lang, tree, list) {
         let mut p = ItemParser {
+            lang,
             act,
             tree,
             list: list.map(|l| &l.eid),
@@ -81,12 +107,18 @@ pub fn parse_amending_act(act: &Act, tree: &[Node], targets: &[(&Act, &[Node])])
             ctx: Context::default(),
             ops: &mut ops,
             errors: &mut errors,
+            reading: &mut reading,
         };
         p.run();
     }
-    if errors.is_empty() {
+    let parsed = if errors.is_empty() {
         Ok(Parsed { entry_into_force, ops })
     } else {
         Err(errors)
+    };
+    Reading {
+        lang,
+        parsed,
+        instructions: reading,
     }
 }

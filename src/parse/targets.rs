@@ -74,17 +74,34 @@ pub fn norm_name(s: &str) -> String {
 }
 
 /// Finds the act `r` refers to among `targets`, by registration number (or, when the
-/// text gives none, by date and number), and lists where its metadata disagrees.
-pub fn resolve_act<'t, 'a>(r: &ActRef, targets: &'t [Target<'a>]) -> Result<(&'t Target<'a>, Vec<Mismatch>), String> {
+/// text gives none, by date and number, or for a law, which has no number, by date and
+/// title in `lang`), and lists where its metadata disagrees. An act that is not found
+/// is an error that names it as the text does.
+pub fn resolve_act<'t, 'a>(
+    lang: Lang,
+    r: &ActRef,
+    targets: &'t [Target<'a>],
+) -> Result<(&'t Target<'a>, Vec<Mismatch>), String> {
+    let title_lang = if lang == Lang::Ru { Lang::Ru } else { Lang::Kk };
     let found: Vec<&Target<'a>> = match r.registration {
         Some(reg) => targets
             .iter()
             .filter(|t| t.act.registration.as_ref().is_some_and(|x| x.number == reg))
             .collect(),
-        None => match (&r.date, &r.number) {
-            (Some(d), Some(n)) => targets
+        None => match (&r.date, &r.number, &r.title) {
+            (Some(d), Some(n), _) => targets
                 .iter()
                 .filter(|t| &t.act.date == d && &t.act.number == n)
+                .collect(),
+            (Some(d), None, Some(title)) => targets
+                .iter()
+                .filter(|t| {
+                    &t.act.date == d
+                        && t.act
+                            .titles
+                            .get(&title_lang)
+                            .is_some_and(|x| norm_name(x) == norm_name(title))
+                })
                 .collect(),
             _ => return Err("the text gives no registration number, nor a date and a number".into()),
         },
@@ -92,12 +109,16 @@ pub fn resolve_act<'t, 'a>(r: &ActRef, targets: &'t [Target<'a>]) -> Result<(&'t
     let t = match found.as_slice() {
         [t] => *t,
         [] => {
-            return Err(match r.registration {
-                Some(reg) => format!("no act registered as No. {reg} is among the targets"),
-                None => format!(
-                    "no act of {} No. {} is among the targets",
+            return Err(match (r.registration, &r.number, &r.title) {
+                (Some(reg), _, _) => format!("no act registered as No. {reg} is among the targets"),
+                (None, Some(n), _) => format!(
+                    "no act of {} No. {n} is among the targets",
                     r.date.map(|d| d.to_string()).unwrap_or_default(),
-                    r.number.clone().unwrap_or_default()
+                ),
+                (None, None, title) => format!(
+                    "the act \"{}\" of {} (it has no number) is not among the targets",
+                    title.clone().unwrap_or_default(),
+                    r.date.map(|d| d.to_string()).unwrap_or_default(),
                 ),
             });
         }
@@ -123,7 +144,7 @@ pub fn resolve_act<'t, 'a>(r: &ActRef, targets: &'t [Target<'a>]) -> Result<(&'t
         });
     }
     if let Some(title) = &r.title
-        && let Some(registry) = t.act.titles.get(&Lang::Kk)
+        && let Some(registry) = t.act.titles.get(&title_lang)
         && norm_name(title) != norm_name(registry)
     {
         mismatches.push(Mismatch {
@@ -139,7 +160,7 @@ pub fn resolve_act<'t, 'a>(r: &ActRef, targets: &'t [Target<'a>]) -> Result<(&'t
             registry: t.act.date.to_string(),
         });
     }
-    if r.number.is_none() {
+    if r.number.is_none() && !t.act.number.is_empty() {
         mismatches.push(Mismatch {
             field: "number",
             stated: "(none)".into(),
@@ -147,7 +168,7 @@ pub fn resolve_act<'t, 'a>(r: &ActRef, targets: &'t [Target<'a>]) -> Result<(&'t
         });
     }
     if r.title.is_none()
-        && let Some(registry) = t.act.titles.get(&Lang::Kk)
+        && let Some(registry) = t.act.titles.get(&title_lang)
     {
         mismatches.push(Mismatch {
             field: "title",
@@ -168,6 +189,28 @@ const DOC_WORDS: &[(&str, &str)] = &[
     ("әдістеме", "әдістеме"),
     ("стандарт", "стандарт"),
 ];
+
+/// Russian document words: a stem and its key (the same keys as the Kazakh ones).
+const DOC_WORDS_RU: &[(&str, &str)] = &[
+    ("правил", "қағида"),
+    ("инструкци", "нұсқаулық"),
+    ("порядк", "тәртіп"),
+    ("порядок", "тәртіп"),
+    ("положени", "ереже"),
+    ("методик", "әдістеме"),
+    ("стандарт", "стандарт"),
+];
+
+/// A Russian name, whose document word comes first (`Правилах выдачи …`, `Правила
+/// выдачи …`), split into (the rest, the word's key).
+fn split_doc_word_ru(n: &str) -> Option<(String, &'static str)> {
+    let (first, rest) = n.split_once(' ').unwrap_or((n, ""));
+    let key = DOC_WORDS_RU
+        .iter()
+        .find(|(stem, _)| first.starts_with(stem))
+        .map(|(_, k)| *k)?;
+    Some((rest.to_string(), key))
+}
 
 /// Splits a normalised name into (name without the document word, the word's key).
 fn split_doc_word(n: &str) -> Option<(String, &'static str)> {
@@ -191,6 +234,14 @@ fn rules_key(s: &str) -> Option<(String, &'static str)> {
     }
     if let Some(k) = split_doc_word(&n) {
         return Some(k);
+    }
+    if let Some((rest, key)) = split_doc_word_ru(&n) {
+        // Without a trailing parenthetical note of the corpus.
+        let rest = match rest.rfind(" (") {
+            Some(i) if rest.ends_with(')') => rest.get(..i).unwrap_or("").to_string(),
+            _ => rest,
+        };
+        return Some((rest, key));
     }
     // A trailing parenthetical note after the document word.
     if n.ends_with(')')
