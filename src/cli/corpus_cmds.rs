@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::{CliError, print_json};
 use crate::corpus::{self, LoadOptions, Loaded};
-use crate::model::{Event, EventKind, Lang, RegistryId};
+use crate::model::{EventKind, Lang, RegistryId};
 use crate::views::{EffectiveView, OpsView};
 
 /// `nusqa check`.
@@ -139,35 +139,24 @@ pub fn event(
         return Ok(ExitCode::SUCCESS);
     }
     let before: usize = pending_of(&loaded, id);
-    let refused = |e: crate::library::RecordError| CliError::BadArgument(e.to_string());
-    let (event, errors) = match &mode.correct {
-        Some(reason) => loaded
-            .library
-            .correct_event(id, kind, date, reason, mode.author.as_deref())
-            .map_err(refused)?,
-        None => {
-            let errors = loaded.library.record_event(id, kind, date).map_err(refused)?;
-            let event = Event {
-                author: mode.author.clone(),
-                ..Event::new(kind, date)
-            };
-            (event, errors)
-        }
+    let req = crate::publishing::events::EventRequest {
+        act: *id,
+        kind,
+        date,
+        correct: mode.correct.clone(),
+        author: mode.author.clone(),
     };
-    if !errors.is_empty() {
-        for e in errors {
-            eprintln!("{}", corpus::CorpusError::from(e));
-        }
-        return Err(CliError::BadArgument(format!(
-            "recording {} {date} for {id} would make the corpus inconsistent",
-            kind.as_str()
-        )));
-    }
+    let done = crate::publishing::events::record(&lock, root, opts, &mut loaded.library, &req, &mode.who).map_err(
+        |e| match e {
+            crate::publishing::events::EventError::Corpus(c) => CliError::Corpus(c),
+            crate::publishing::events::EventError::UnknownAct(_) => CliError::NotFound(e.to_string()),
+            other => CliError::BadArgument(other.to_string()),
+        },
+    )?;
+    let crate::publishing::events::Recorded::Written { event, log: path, .. } = done else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let corrects = event.corrects;
-    let record = serde_json::to_vec(&event).unwrap_or_default();
-    let path = corpus::write::append_event(&lock, root, opts, id, event)?;
-    let draft = crate::audit::AuditDraft::new(mode.who.as_str(), crate::audit::Action::Event, id.as_str(), &record);
-    corpus::audit_log::append(&lock, root, draft)?;
     drop(lock);
     let after = pending_of(&loaded, id);
     let resolved = before.saturating_sub(after);

@@ -26,7 +26,7 @@ pub fn serve(
         Some(state) => {
             let desk = crate::publishing::Desk {
                 corpus: root.to_path_buf(),
-                opts: opts.clone(),
+                opts: *opts,
                 drafts: crate::state::DraftStore::new(crate::state::StateDir::open(state).map_err(CliError::State)?),
             };
             crate::web::AppState::with_writer(library, Some(index), desk)

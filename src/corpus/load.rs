@@ -313,12 +313,15 @@ pub(crate) struct ActFiles {
     pub events: PathBuf,
 }
 
+/// Fetches one file of an act: its bytes, or `None` when it is absent.
+pub(crate) type Fetch<'a> = dyn Fn(&Path) -> Result<Option<Vec<u8>>, CorpusError> + 'a;
+
 /// Reads an act from its files, each fetched by `fetch` (from disk, or from memory for
 /// a publication not yet on disk); errors name the files. Fatal errors (no readable
 /// act.json or text) are `Err`.
 pub(crate) fn read_act_files(
     files: &ActFiles,
-    fetch: &dyn Fn(&Path) -> Result<Option<Vec<u8>>, CorpusError>,
+    fetch: &Fetch<'_>,
 ) -> Result<(LoadedEntry, Vec<CorpusError>), Vec<CorpusError>> {
     let mut errors = Vec::new();
     let act_path = &files.act;

@@ -288,7 +288,7 @@ impl Desk {
 pub fn desk(corpus: &Path, opts: &LoadOptions, state: &Path) -> Result<Desk, DraftError> {
     Ok(Desk {
         corpus: corpus.to_path_buf(),
-        opts: opts.clone(),
+        opts: *opts,
         drafts: DraftStore::new(crate::state::StateDir::open(state)?),
     })
 }

@@ -344,7 +344,7 @@ pub async fn audit(State(s): State<Arc<AppState>>, headers: HeaderMap) -> ApiRes
     let w = writer(&s)?;
     let who = bearer(w, &headers)?;
     require(&who, Role::Admin)?;
-    let (corpus, opts) = (w.desk.corpus.clone(), w.desk.opts.clone());
+    let (corpus, opts) = (w.desk.corpus.clone(), w.desk.opts);
     let (entries, verified) = blocking(move || {
         let entries = crate::corpus::audit_log::entries(&corpus, &opts).map_err(internal)?;
         let verified = crate::corpus::audit_log::verify(&corpus, &opts).map_err(internal)?;
