@@ -16,6 +16,45 @@ fn change_class(c: ChangeKind) -> &'static str {
     }
 }
 
+/// A word diff as inline HTML: deletions in `<del>`, insertions in `<ins>`, every text
+/// escaped, line breaks as `<br>`.
+pub fn words_html(w: &crate::diff::WordDiff) -> String {
+    let mut out = String::new();
+    for s in &w.segments {
+        match s {
+            Segment::Equal(t) => out.push_str(&escape(t).replace('\n', "<br>")),
+            Segment::Delete(t) => out.push_str(&format!(
+                "<del class=\"nq-del\">{}</del>",
+                escape(t).replace('\n', "<br>")
+            )),
+            Segment::Insert(t) => out.push_str(&format!(
+                "<ins class=\"nq-ins\">{}</ins>",
+                escape(t).replace('\n', "<br>")
+            )),
+        }
+    }
+    out
+}
+
+/// A text's change as inline HTML when there is no word diff (a node created or
+/// deleted): the old text struck through, the new one inserted, both escaped.
+pub fn replaced_html(before: Option<&str>, after: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(b) = before.filter(|b| !b.is_empty()) {
+        out.push_str(&format!(
+            "<del class=\"nq-del\">{}</del>",
+            escape(b).replace('\n', "<br>")
+        ));
+    }
+    if let Some(a) = after.filter(|a| !a.is_empty()) {
+        out.push_str(&format!(
+            "<ins class=\"nq-ins\">{}</ins>",
+            escape(a).replace('\n', "<br>")
+        ));
+    }
+    out
+}
+
 /// The redline as an HTML fragment.
 pub fn redline(d: &ActDiff) -> String {
     let mut out = format!(
@@ -33,21 +72,7 @@ pub fn redline(d: &ActDiff) -> String {
             escape(n.eid.as_str())
         ));
         match &n.words {
-            Some(w) => {
-                for s in &w.segments {
-                    match s {
-                        Segment::Equal(t) => out.push_str(&escape(t).replace('\n', "<br>")),
-                        Segment::Delete(t) => out.push_str(&format!(
-                            "<del class=\"nq-del\">{}</del>",
-                            escape(t).replace('\n', "<br>")
-                        )),
-                        Segment::Insert(t) => out.push_str(&format!(
-                            "<ins class=\"nq-ins\">{}</ins>",
-                            escape(t).replace('\n', "<br>")
-                        )),
-                    }
-                }
-            }
+            Some(w) => out.push_str(&words_html(w)),
             None => {
                 let text = |s: &Option<super::Side>| {
                     s.as_ref()

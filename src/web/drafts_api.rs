@@ -14,6 +14,7 @@
 //! | `POST /api/drafts/{id}/publish` | publisher | 201 `{"act"}`; 422 not ready; 409 conflict |
 //! | `DELETE /api/drafts/{id}` | publisher | the draft, discarded |
 //! | `POST /api/acts/{id}/events` | publisher | `{"kind", "date", "reason"?}` recorded |
+//! | `POST /api/acts/{id}/corrections` | publisher | a correction request, recorded |
 //! | `GET /api/audit` | admin | the audit log and whether its chain holds |
 
 use std::collections::BTreeMap;
@@ -40,7 +41,7 @@ use crate::state::{Draft, DraftSource, Principal, Role};
 
 type ApiResult = Result<Response, ApiError>;
 
-fn writer(s: &AppState) -> Result<&Writer, ApiError> {
+pub(super) fn writer(s: &AppState) -> Result<&Writer, ApiError> {
     s.writer.as_ref().ok_or_else(|| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -55,7 +56,7 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
 }
 
 /// The API error of a refused workflow step.
-fn draft_error(e: DraftError) -> ApiError {
+pub(super) fn draft_error(e: DraftError) -> ApiError {
     match e {
         DraftError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
         DraftError::Forbidden(_) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", e.to_string()),
@@ -66,11 +67,13 @@ fn draft_error(e: DraftError) -> ApiError {
 }
 
 /// Runs `f` on a blocking thread (it takes file locks and flushes to disk).
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(f).await.map_err(internal)?
 }
 
-fn publisher(s: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
+pub(super) fn publisher(s: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
     let who = bearer(writer(s)?, headers)?;
     require(&who, Role::Publisher)?;
     Ok(who)
@@ -235,11 +238,15 @@ fn swap(s: &AppState, old: &Snapshot, library: Library, rebuilt: &[RegistryId]) 
     Ok(())
 }
 
-/// `POST /api/drafts/{id}/publish`.
-pub async fn publish(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    let who = publisher(&s, &headers)?;
+/// Publishes draft `id` as `who` and swaps in the snapshot with the new act: what the
+/// API's and the UI's publish do. Returns the act and its audit entry's number.
+pub(super) async fn publish_draft(
+    s: &Arc<AppState>,
+    who: Principal,
+    id: String,
+) -> Result<(RegistryId, u64), ApiError> {
     let st = s.clone();
-    let (act, audit_seq) = blocking(move || {
+    blocking(move || {
         let w = writer(&st)?;
         let _order = w.order.lock().unwrap_or_else(|p| p.into_inner());
         let snap = st.snapshot();
@@ -252,7 +259,13 @@ pub async fn publish(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id
         swap(&st, &snap, library, &rebuilt)?;
         Ok((act, done.audit_seq))
     })
-    .await?;
+    .await
+}
+
+/// `POST /api/drafts/{id}/publish`.
+pub async fn publish(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let (act, audit_seq) = publish_draft(&s, who, id).await?;
     Ok((StatusCode::CREATED, Json(json!({"act": act, "audit_seq": audit_seq}))).into_response())
 }
 
@@ -270,25 +283,34 @@ struct EventBody {
     author: Option<String>,
 }
 
-/// `POST /api/acts/{id}/events`: records an event, or corrects a recorded date when
-/// `reason` is given and a date is recorded.
-pub async fn event(
-    State(s): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> ApiResult {
-    let who = publisher(&s, &headers)?;
+/// An event to record over HTTP, as the API's JSON and the UI's form give it.
+pub(super) struct EventForm {
+    /// `publication`, `entry_into_force` or `repeal`.
+    pub kind: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Required to correct a recorded date.
+    pub reason: Option<String>,
+    /// Who states it, when not the writer.
+    pub author: Option<String>,
+}
+
+/// Records an event of act `id` as `who` and swaps in the rebuilt snapshot: what the
+/// API's and the UI's event forms do. Answers the status and the JSON of the API.
+pub(super) async fn record_event(
+    s: &Arc<AppState>,
+    who: Principal,
+    id: &str,
+    form: EventForm,
+) -> Result<(StatusCode, serde_json::Value), ApiError> {
     let act: RegistryId = id.parse().map_err(|e| ApiError::bad(format!("{e}")))?;
-    let b: EventBody = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::bad(format!("the body is not an event (line {}): {e}", e.line())))?;
-    let kind: EventKind = b.kind.parse().map_err(ApiError::bad)?;
-    let date: chrono::NaiveDate = b
+    let kind: EventKind = form.kind.parse().map_err(ApiError::bad)?;
+    let date: chrono::NaiveDate = form
         .date
         .parse()
-        .map_err(|_| ApiError::bad(format!("`{}` is not a date (YYYY-MM-DD)", b.date)))?;
+        .map_err(|_| ApiError::bad(format!("`{}` is not a date (YYYY-MM-DD)", form.date)))?;
     let st = s.clone();
-    let answer = blocking(move || {
+    blocking(move || {
         let w = writer(&st)?;
         let _order = w.order.lock().unwrap_or_else(|p| p.into_inner());
         let snap = st.snapshot();
@@ -297,7 +319,8 @@ pub async fn event(
             .act(&act)
             .ok_or_else(|| ApiError::missing(format!("act {act} is not in the corpus")))?
             .event_date(kind);
-        let correct = match (recorded_date, b.reason) {
+        let reason = form.reason.filter(|r| !r.trim().is_empty());
+        let correct = match (recorded_date, reason) {
             (Some(d), Some(reason)) if d != date => Some(reason),
             _ => None,
         };
@@ -306,7 +329,7 @@ pub async fn event(
             kind,
             date,
             correct,
-            author: b.author,
+            author: form.author.filter(|a| !a.trim().is_empty()),
         };
         let lock = crate::corpus::CorpusLock::acquire(&w.desk.corpus).map_err(internal)?;
         let mut library = snap.library.clone();
@@ -320,7 +343,10 @@ pub async fn event(
             })?;
         drop(lock);
         match done {
-            Recorded::Unchanged => Ok((StatusCode::OK, json!({"act": act, "kind": kind.as_str(), "date": date, "unchanged": true}))),
+            Recorded::Unchanged => Ok((
+                StatusCode::OK,
+                json!({"act": act, "kind": kind.as_str(), "date": date, "unchanged": true}),
+            )),
             Recorded::Written {
                 event,
                 rebuilt,
@@ -335,8 +361,83 @@ pub async fn event(
             }
         }
     })
-    .await?;
-    Ok((answer.0, Json(answer.1)).into_response())
+    .await
+}
+
+/// `POST /api/acts/{id}/events`: records an event, or corrects a recorded date when
+/// `reason` is given and a date is recorded.
+pub async fn event(
+    State(s): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let b: EventBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad(format!("the body is not an event (line {}): {e}", e.line())))?;
+    let form = EventForm {
+        kind: b.kind,
+        date: b.date,
+        reason: b.reason,
+        author: b.author,
+    };
+    let (status, v) = record_event(&s, who, &id, form).await?;
+    Ok((status, Json(v)).into_response())
+}
+
+/// Records a correction of act `id` (the request's JSON bytes) as `who`, then reloads
+/// the corpus into a new snapshot: a correction changes the act's text and operations.
+pub(super) async fn record_correction(
+    s: &Arc<AppState>,
+    who: Principal,
+    id: &str,
+    body: Vec<u8>,
+) -> Result<serde_json::Value, ApiError> {
+    let act: RegistryId = id.parse().map_err(|e| ApiError::bad(format!("{e}")))?;
+    let request: crate::model::CorrectionRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad(format!("not a correction request (line {}): {e}", e.line())))?;
+    let st = s.clone();
+    blocking(move || {
+        let w = writer(&st)?;
+        let _order = w.order.lock().unwrap_or_else(|p| p.into_inner());
+        let snap = st.snapshot();
+        let lock = crate::corpus::CorpusLock::acquire(&w.desk.corpus).map_err(internal)?;
+        let done = crate::publishing::correct(&lock, &w.desk.corpus, &w.desk.opts, &act, &request, &body, &who.name)
+            .map_err(|e| match e {
+                crate::publishing::CorrectError::UnknownAct(_) => ApiError::missing(e.to_string()),
+                crate::publishing::CorrectError::Corpus(_) => internal(e),
+                other => ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "correction_refused",
+                    other.to_string(),
+                ),
+            })?;
+        let library = crate::corpus::load_with_options(&w.desk.corpus, &w.desk.opts)
+            .map_err(internal)?
+            .library;
+        drop(lock);
+        let mut rebuilt: Vec<RegistryId> = snap.library.ops_by(&act).iter().map(|o| o.target_act).collect();
+        rebuilt.extend(library.ops_by(&act).iter().map(|o| o.target_act));
+        rebuilt.push(act);
+        rebuilt.sort();
+        rebuilt.dedup();
+        swap(&st, &snap, library, &rebuilt)?;
+        Ok(json!({"act": act, "n": done.record.n, "operations": done.operations,
+                  "operations_changed": done.operations_changed, "audit_seq": done.audit.seq}))
+    })
+    .await
+}
+
+/// `POST /api/acts/{id}/corrections`: a correction request (see corpus/README.md).
+pub async fn correction(
+    State(s): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    let who = publisher(&s, &headers)?;
+    let v = record_correction(&s, who, &id, body.to_vec()).await?;
+    Ok((StatusCode::CREATED, Json(v)).into_response())
 }
 
 /// `GET /api/audit`: admins only.

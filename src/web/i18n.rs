@@ -88,6 +88,78 @@ words! {
     InternalError, internal_error => ("Сервердің ішкі қатесі", "Внутренняя ошибка сервера", "Internal server error"),
     /// `render_failed`
     RenderFailed, render_failed => ("Бетті көрсету мүмкін болмады", "Не удалось построить страницу", "The page could not be rendered"),
+    /// `desk`: the publishing desk.
+    Desk, desk => ("Жариялау", "Публикация", "Publishing"),
+    /// `login`
+    Login, login => ("Кіру", "Войти", "Log in"),
+    /// `logout`
+    Logout, logout => ("Шығу", "Выйти", "Log out"),
+    /// `token`
+    Token, token => ("Кіру токені", "Токен доступа", "Access token"),
+    /// `login_failed`
+    LoginFailed, login_failed => ("Токен жарамсыз немесе кері қайтарылған", "Токен неизвестен или отозван", "The token is unknown or revoked"),
+    /// `drafts`
+    Drafts, drafts => ("Жобалар", "Проекты", "Drafts"),
+    /// `no_drafts`
+    NoDrafts, no_drafts => ("Жобалар жоқ", "Проектов нет", "No drafts"),
+    /// `new_draft`
+    NewDraft, new_draft => ("Жаңа жоба", "Новый проект", "New draft"),
+    /// `meta`
+    Meta, meta => ("Деректемелер (act.json)", "Реквизиты (act.json)", "Metadata (act.json)"),
+    /// `order_text`
+    OrderText, order_text => ("Бұйрықтың мәтіні", "Текст приказа", "The order's text"),
+    /// `submit`
+    Submit, submit => ("Жіберу", "Отправить", "Submit"),
+    /// `state`
+    State, state => ("Күйі", "Состояние", "State"),
+    /// `submitted_by`
+    SubmittedBy, submitted_by => ("Жіберген", "Отправил", "Submitted by"),
+    /// `approved_by`
+    ApprovedBy, approved_by => ("Мақұлдаған", "Одобрил", "Approved by"),
+    /// `report`
+    Report, report => ("Тексеру нәтижесі", "Результат проверки", "Check report"),
+    /// `no_problems`
+    NoProblems, no_problems => ("Қате табылмады", "Ошибок не найдено", "No problems found"),
+    /// `line`
+    Line, line => ("жол", "строка", "line"),
+    /// `preview`
+    Preview, preview => ("Алдын ала қарау", "Предпросмотр", "Preview"),
+    /// `approve`
+    Approve, approve => ("Мақұлдау", "Одобрить", "Approve"),
+    /// `publish`
+    Publish, publish => ("Жариялау", "Опубликовать", "Publish"),
+    /// `discard`
+    Discard, discard => ("Қайтарып алу", "Отозвать", "Discard"),
+    /// `done`
+    Done, done => ("Орындалды", "Выполнено", "Done"),
+    /// `events`
+    Events, events => ("Оқиғалар", "События", "Events"),
+    /// `event_kind`
+    EventKind, event_kind => ("Оқиға", "Событие", "Event"),
+    /// `publication`
+    Publication, publication => ("Алғашқы ресми жариялау", "Первое официальное опубликование", "First official publication"),
+    /// `entry_into_force`
+    EntryIntoForce, entry_into_force => ("Қолданысқа енгізілу", "Введение в действие", "Entry into force"),
+    /// `repeal`
+    Repeal, repeal => ("Күшін жою", "Утрата силы", "Repeal"),
+    /// `date`
+    Date, date => ("Күні", "Дата", "Date"),
+    /// `reason`
+    Reason, reason => ("Себебі (түзету үшін)", "Причина (для исправления)", "Reason (for a correction)"),
+    /// `record`
+    Record, record => ("Жазу", "Записать", "Record"),
+    /// `correction`
+    Correction, correction => ("Түзету", "Исправление", "Correction"),
+    /// `correction_request`
+    CorrectionRequest, correction_request => ("Түзету сұрауы (JSON)", "Запрос на исправление (JSON)", "Correction request (JSON)"),
+    /// `forbidden`
+    Forbidden, forbidden => ("Рұқсат жоқ", "Доступ запрещён", "Forbidden"),
+    /// `conflict`
+    Conflict, conflict => ("Қайшылық", "Конфликт", "Conflict"),
+    /// `unprocessable`
+    Unprocessable, unprocessable => ("Орындау мүмкін емес", "Невозможно выполнить", "Cannot be done"),
+    /// `pending_date`
+    PendingDate, pending_date => ("күні әлі белгісіз", "дата ещё не известна", "date not yet known"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }

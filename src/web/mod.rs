@@ -22,6 +22,7 @@
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
 pub mod auth;
+mod desk_pages;
 mod drafts_api;
 pub mod error;
 mod extract;
@@ -128,11 +129,21 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/api/drafts/{id}/approve", post(drafts_api::approve))
         .route("/api/drafts/{id}/publish", post(drafts_api::publish))
         .route("/api/acts/{id}/events", post(drafts_api::event))
+        .route("/api/acts/{id}/corrections", post(drafts_api::correction))
         .route("/api/audit", get(drafts_api::audit))
         .route("/", get(pages::index))
         .route("/acts/{id}", get(pages::act))
         .route("/acts/{id}/diff", get(pages::diff))
         .route("/search", get(pages::search))
+        .route("/login", get(desk_pages::login_form).post(desk_pages::login))
+        .route("/logout", post(desk_pages::logout))
+        .route("/desk", get(desk_pages::desk))
+        .route("/desk/drafts", post(desk_pages::submit))
+        .route("/desk/drafts/{id}", get(desk_pages::draft))
+        .route("/desk/drafts/{id}/{step}", post(desk_pages::step))
+        .route("/desk/acts/{id}", get(desk_pages::act))
+        .route("/desk/acts/{id}/events", post(desk_pages::event))
+        .route("/desk/acts/{id}/corrections", post(desk_pages::correction))
         .route("/static/style.css", get(pages::style))
         .fallback(layers::not_found)
         .with_state(state)

@@ -41,28 +41,28 @@ pub struct PageQuery {
 }
 
 /// What the layout shows around every page.
-struct Layout {
+pub(super) struct Layout {
     /// The language code (`kk`, `ru`, `en`).
-    lang: &'static str,
+    pub(super) lang: &'static str,
     /// The page title (before ` · nusqa`).
-    title: String,
+    pub(super) title: String,
     /// The search box's value.
-    query: String,
+    pub(super) query: String,
     /// Links to this page in each language.
-    langs: Vec<LangLink>,
+    pub(super) langs: Vec<LangLink>,
 }
 
 /// A link to the current page in one language.
-struct LangLink {
-    href: String,
-    label: String,
-    current: bool,
+pub(super) struct LangLink {
+    pub(super) href: String,
+    pub(super) label: String,
+    pub(super) current: bool,
 }
 
 impl Layout {
     /// The layout of a page reached at `path` with the raw query `query`; the language
     /// links keep both and set `lang=`.
-    fn new(lang: Lang, title: impl Into<String>, path: &str, query: Option<&str>) -> Self {
+    pub(super) fn new(lang: Lang, title: impl Into<String>, path: &str, query: Option<&str>) -> Self {
         // Only a local path: `//host` or `/\host` would make a link to another site.
         let path = match path.strip_prefix('/') {
             Some(rest) if !rest.starts_with(['/', '\\']) => path,
@@ -99,13 +99,13 @@ impl Layout {
     }
 
     /// The layout of the page at `uri`.
-    fn at(lang: Lang, title: impl Into<String>, uri: &Uri) -> Self {
+    pub(super) fn at(lang: Lang, title: impl Into<String>, uri: &Uri) -> Self {
         Self::new(lang, title, uri.path(), uri.query())
     }
 }
 
 /// The language a raw query string asks for (used when the query cannot be parsed).
-fn lang_of(uri: &Uri) -> Lang {
+pub(super) fn lang_of(uri: &Uri) -> Lang {
     let lang = uri
         .query()
         .unwrap_or_default()
@@ -115,7 +115,7 @@ fn lang_of(uri: &Uri) -> Lang {
 }
 
 /// Renders `page` with `status`; a page that fails to render becomes a 500 page.
-fn render(status: StatusCode, page: &impl Template, lang: Lang) -> Response {
+pub(super) fn render(status: StatusCode, page: &impl Template, lang: Lang) -> Response {
     let (status, html) = render_html(status, page, lang);
     (status, Html(html)).into_response()
 }
@@ -160,6 +160,9 @@ impl ErrorPage {
             StatusCode::NOT_FOUND => Word::NotFound,
             StatusCode::SERVICE_UNAVAILABLE => Word::Unavailable,
             StatusCode::INTERNAL_SERVER_ERROR => Word::InternalError,
+            StatusCode::FORBIDDEN => Word::Forbidden,
+            StatusCode::CONFLICT => Word::Conflict,
+            StatusCode::UNPROCESSABLE_ENTITY => Word::Unprocessable,
             _ => Word::Error,
         });
         layout.title = format!("{} {name}", status.as_u16());
@@ -216,7 +219,7 @@ fn failure(lang: Lang) -> impl Fn(StatusCode, String) -> Failure + Copy {
 }
 
 /// Percent-encodes a URL path segment or query parameter value.
-fn url_encode(s: &str) -> String {
+pub(super) fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
