@@ -81,7 +81,12 @@ pub enum CorrectionError {
 /// Applies `changes` in order to `text` (the act's current effective `text.kk.md`).
 /// Several changes may name one line: each applies to the line as the earlier ones
 /// left it. Line breaks are kept as they are. Any error leaves nothing changed.
-pub fn apply_changes(act: &RegistryId, text: &str, reason: &str, changes: &[TextChange]) -> Result<String, CorrectionError> {
+pub fn apply_changes(
+    act: &RegistryId,
+    text: &str,
+    reason: &str,
+    changes: &[TextChange],
+) -> Result<String, CorrectionError> {
     if reason.trim().is_empty() {
         return Err(CorrectionError::NoReason { act: *act });
     }

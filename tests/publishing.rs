@@ -93,15 +93,24 @@ fn a_publication_lands_audited_and_a_second_of_the_id_or_number_is_refused() {
     let corpus = corpus_copy();
     let work = tempfile::tempdir().unwrap();
     let fx = fixture(work.path(), 1, 9001);
-    let out = ok(&nusqa(corpus.path(), &["--as", "tester", "publish", fx.to_str().unwrap()]), "publish");
+    let out = ok(
+        &nusqa(corpus.path(), &["--as", "tester", "publish", fx.to_str().unwrap()]),
+        "publish",
+    );
     assert!(out.contains("published V2599999001"), "{out}");
     ok(&nusqa(corpus.path(), &["check"]), "check");
     ok(&nusqa(corpus.path(), &["audit", "verify"]), "verify");
-    let shown = ok(&nusqa(corpus.path(), &["show", &id_of(1), "--as-of", "2026-01-01"]), "show");
+    let shown = ok(
+        &nusqa(corpus.path(), &["show", &id_of(1), "--as-of", "2026-01-01"]),
+        "show",
+    );
     assert!(shown.contains("Сынақ мәтінінің 3-тармағы."), "{shown}");
     let entries = audit_entries(corpus.path());
     assert_eq!(entries.len(), 1);
-    assert_eq!((entries[0].who.as_str(), entries[0].subject.as_str()), ("tester", "V2599999001"));
+    assert_eq!(
+        (entries[0].who.as_str(), entries[0].subject.as_str()),
+        ("tester", "V2599999001")
+    );
     assert_eq!(entries[0].files.len(), 2);
 
     let again = nusqa(corpus.path(), &["publish", fx.to_str().unwrap()]);
@@ -112,7 +121,10 @@ fn a_publication_lands_audited_and_a_second_of_the_id_or_number_is_refused() {
     let refused = nusqa(corpus.path(), &["publish", twin.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(2));
     let err = String::from_utf8_lossy(&refused.stderr);
-    assert!(err.contains("V2599999001 is already published by Synthetic test issuer with number 9001"), "{err}");
+    assert!(
+        err.contains("V2599999001 is already published by Synthetic test issuer with number 9001"),
+        "{err}"
+    );
     assert!(!act_path(corpus.path(), &id_of(2)).exists());
     assert_eq!(audit_entries(corpus.path()).len(), 1);
 }
@@ -154,14 +166,19 @@ fn kill_9_at_any_moment_of_a_publication_leaves_all_or_nothing() {
             .spawn()
             .unwrap();
         // Spread over 0..400 ms (the publication takes about 150 ms + 5 pauses), jittered.
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let jitter = (seed >> 33) % 30;
         let delay = u64::from(run) * 400 / u64::from(runs) + jitter;
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill();
         let _ = child.wait();
         ok(&nusqa(corpus.path(), &["check"]), "check after the kill (recovery)");
-        ok(&nusqa(corpus.path(), &["audit", "verify"]), "audit verify after the kill");
+        ok(
+            &nusqa(corpus.path(), &["audit", "verify"]),
+            "audit verify after the kill",
+        );
         assert!(!corpus.path().join(".publishing.json").exists());
         assert!(!corpus.path().join(".staging").exists());
         if all_or_nothing(corpus.path(), &fx, &id_of(n)) {
@@ -198,7 +215,10 @@ fn eight_concurrent_publishers_all_land_one_after_another() {
     ok(&nusqa(corpus2.path(), &["check"]), "check");
     ok(&nusqa(corpus2.path(), &["audit", "verify"]), "verify");
     let entries = audit_entries(corpus2.path());
-    assert_eq!(entries.iter().map(|e| e.seq).collect::<Vec<_>>(), (1..=8).collect::<Vec<u64>>());
+    assert_eq!(
+        entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        (1..=8).collect::<Vec<u64>>()
+    );
     let mut subjects: Vec<String> = entries.iter().map(|e| e.subject.clone()).collect();
     subjects.sort();
     let mut expected: Vec<String> = fixtures.iter().map(|(n, _)| id_of(*n)).collect();
@@ -220,7 +240,10 @@ fn audit_verify_names_the_entry_with_a_changed_byte_or_a_changed_file() {
         let fx = fixture(work.path(), n, 9000 + n);
         ok(&nusqa(corpus.path(), &["publish", fx.to_str().unwrap()]), "publish");
     }
-    ok(&nusqa(corpus.path(), &["event", &id_of(61), "publication", "2025-11-05"]), "event");
+    ok(
+        &nusqa(corpus.path(), &["event", &id_of(61), "publication", "2025-11-05"]),
+        "event",
+    );
     let entries = audit_entries(corpus.path());
     assert_eq!(entries.len(), 4);
     assert_eq!(entries[3].action, nusqa::audit::Action::Event);
@@ -228,7 +251,12 @@ fn audit_verify_names_the_entry_with_a_changed_byte_or_a_changed_file() {
     let good = std::fs::read(&log).unwrap();
     let second = good.iter().position(|b| *b == b'\n').unwrap() + 1;
     // One byte of entry 2's subject.
-    let i = second + good[second..].windows(11).position(|w| w == id_of(61).as_bytes()).unwrap() + 10;
+    let i = second
+        + good[second..]
+            .windows(11)
+            .position(|w| w == id_of(61).as_bytes())
+            .unwrap()
+        + 10;
     let mut bad = good.clone();
     bad[i] = if bad[i] == b'1' { b'7' } else { b'1' };
     std::fs::write(&log, &bad).unwrap();
@@ -258,13 +286,28 @@ fn tokens_are_kept_as_hashes_only_and_revocation_is_told_from_unknown() {
     let state = tempfile::tempdir().unwrap();
     let st = state.path().to_str().unwrap();
     let out = ok(
-        &nusqa(corpus.path(), &["--state", st, "token", "create", "--role", "publisher", "--name", "editor-1"]),
+        &nusqa(
+            corpus.path(),
+            &[
+                "--state",
+                st,
+                "token",
+                "create",
+                "--role",
+                "publisher",
+                "--name",
+                "editor-1",
+            ],
+        ),
         "token create",
     );
     let token = out.lines().last().unwrap().to_string();
     assert!(token.starts_with("nusqa_") && token.len() == 70, "{token}");
     ok(
-        &nusqa(corpus.path(), &["--state", st, "token", "create", "--role", "admin", "--name", "admin-1"]),
+        &nusqa(
+            corpus.path(),
+            &["--state", st, "token", "create", "--role", "admin", "--name", "admin-1"],
+        ),
         "token create",
     );
     // Nowhere on disk: not in the state directory, not in the audit log.
@@ -284,7 +327,10 @@ fn tokens_are_kept_as_hashes_only_and_revocation_is_told_from_unknown() {
     assert_eq!(authenticate(&store, &token).unwrap().name, "editor-1");
     assert_eq!(authenticate(&store, "nusqa_0000").unwrap_err(), AuthError::Unknown);
     assert_eq!(authenticate(&store, " ").unwrap_err(), AuthError::Missing);
-    ok(&nusqa(corpus.path(), &["--state", st, "token", "revoke", "editor-1"]), "revoke");
+    ok(
+        &nusqa(corpus.path(), &["--state", st, "token", "revoke", "editor-1"]),
+        "revoke",
+    );
     let store: TokenStore = StateDir::open(state.path()).unwrap().read_json("tokens.json").unwrap();
     assert_eq!(authenticate(&store, &token).unwrap_err(), AuthError::Revoked);
     for args in [vec!["token", "list"], vec!["token", "list", "--json"]] {
@@ -341,10 +387,23 @@ fn a_correction_of_order_429_keeps_the_original_rederives_the_operations_and_sho
     let req = work.path().join("req.json");
     std::fs::write(&req, serde_json::to_vec_pretty(&request_429()).unwrap()).unwrap();
     let out = ok(
-        &nusqa(corpus.path(), &["--as", "editor-1", "correct", ORDER_429, "--changes", req.to_str().unwrap()]),
+        &nusqa(
+            corpus.path(),
+            &[
+                "--as",
+                "editor-1",
+                "correct",
+                ORDER_429,
+                "--changes",
+                req.to_str().unwrap(),
+            ],
+        ),
         "correct",
     );
-    assert!(out.contains("recorded correction 1 of V2500037008") && out.contains("40 operation(s) re-derived, 1 changed"), "{out}");
+    assert!(
+        out.contains("recorded correction 1 of V2500037008") && out.contains("40 operation(s) re-derived, 1 changed"),
+        "{out}"
+    );
     // The originals are untouched.
     assert_eq!(std::fs::read(dir.join("text.kk.md")).unwrap(), original_text);
     assert_eq!(std::fs::read(dir.join("ops.json")).unwrap(), original_ops);
@@ -353,7 +412,8 @@ fn a_correction_of_order_429_keeps_the_original_rederives_the_operations_and_sho
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[24].contains("интернет-ресурсына орналастыруды"), "{}", lines[24]);
     assert!(lines[64].contains("сынықтардың ұшу қашықтығы"), "{}", lines[64]);
-    let record: serde_json::Value = serde_json::from_slice(&std::fs::read(rec.join("correction.json")).unwrap()).unwrap();
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(rec.join("correction.json")).unwrap()).unwrap();
     assert_eq!(record["n"], 1);
     assert_eq!(record["author"], "editor-1");
 
@@ -368,13 +428,17 @@ fn a_correction_of_order_429_keeps_the_original_rederives_the_operations_and_sho
         .filter(|a| a.id != id)
         .map(|a| (a, lib.base(&a.id).unwrap()))
         .collect();
-    let targets: Vec<(&nusqa::model::Act, &[nusqa::model::Node])> = bases.iter().map(|(a, b)| (*a, b.as_slice())).collect();
+    let targets: Vec<(&nusqa::model::Act, &[nusqa::model::Node])> =
+        bases.iter().map(|(a, b)| (*a, b.as_slice())).collect();
     let tree = nusqa::clause_markdown::parse(&text).unwrap();
     let parsed = nusqa::parse::parse_amending_act(act, &tree, &targets).unwrap();
     let frozen: Vec<nusqa::amend::Operation> = lib
         .ops_by(&id)
         .iter()
-        .map(|o| nusqa::amend::Operation { origin: None, ..o.clone() })
+        .map(|o| nusqa::amend::Operation {
+            origin: None,
+            ..o.clone()
+        })
         .collect();
     assert_eq!(parsed.ops, frozen);
     let new_ops = std::fs::read_to_string(rec.join("ops.json")).unwrap();
@@ -382,17 +446,35 @@ fn a_correction_of_order_429_keeps_the_original_rederives_the_operations_and_sho
     assert_eq!(lib.corrections(&id).len(), 1);
 
     // Views: the CLI's show, the JSON and the UI page say "corrected on D: reason".
-    let shown = ok(&nusqa(corpus.path(), &["show", ORDER_429, "--as-of", "2026-01-15"]), "show");
-    assert!(shown.contains(": restoration errors found by proofreading against the OCR"), "{shown}");
+    let shown = ok(
+        &nusqa(corpus.path(), &["show", ORDER_429, "--as-of", "2026-01-15"]),
+        "show",
+    );
+    assert!(
+        shown.contains(": restoration errors found by proofreading against the OCR"),
+        "{shown}"
+    );
     assert!(shown.contains("интернет-ресурсына орналастыруды"));
-    let json: serde_json::Value =
-        serde_json::from_str(&ok(&nusqa(corpus.path(), &["show", ORDER_429, "--json"]), "show --json")).unwrap();
-    assert_eq!(json["corrections"][0]["reason"], "restoration errors found by proofreading against the OCR");
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        &nusqa(corpus.path(), &["show", ORDER_429, "--json"]),
+        "show --json",
+    ))
+    .unwrap();
+    assert_eq!(
+        json["corrections"][0]["reason"],
+        "restoration errors found by proofreading against the OCR"
+    );
     assert_eq!(json["corrections"][0]["source"], "corpus/sources/order-429-kk-ocr.txt");
     // Order 350 shows the corrected wording of paragraph 6's subparagraph once in force.
     let as_of = "2026-06-01";
-    ok(&nusqa(corpus.path(), &["event", ORDER_429, "publication", "2025-10-06"]), "event");
-    let o350 = ok(&nusqa(corpus.path(), &["show", "V1400010273", "--as-of", as_of]), "show 350");
+    ok(
+        &nusqa(corpus.path(), &["event", ORDER_429, "publication", "2025-10-06"]),
+        "event",
+    );
+    let o350 = ok(
+        &nusqa(corpus.path(), &["show", "V1400010273", "--as-of", as_of]),
+        "show 350",
+    );
     assert!(!o350.contains("сынықтардың [?] қашықтығы"));
     ok(&nusqa(corpus.path(), &["check"]), "check");
     let verify = ok(&nusqa(corpus.path(), &["audit", "verify"]), "verify");
@@ -406,10 +488,16 @@ fn a_correction_of_order_429_keeps_the_original_rederives_the_operations_and_sho
     );
 
     // A second correction applies to the corrected text: line 25 no longer has the old word.
-    let again = nusqa(corpus.path(), &["correct", ORDER_429, "--changes", req.to_str().unwrap()]);
+    let again = nusqa(
+        corpus.path(),
+        &["correct", ORDER_429, "--changes", req.to_str().unwrap()],
+    );
     assert_eq!(again.status.code(), Some(2));
     let err = String::from_utf8_lossy(&again.stderr);
-    assert!(err.contains("V2500037008: text.kk.md:25: \"интернет-ресурсында\" occurs 0 times"), "{err}");
+    assert!(
+        err.contains("V2500037008: text.kk.md:25: \"интернет-ресурсында\" occurs 0 times"),
+        "{err}"
+    );
     assert!(!dir.join("corrections/0002").exists());
     assert_eq!(audit_entries(corpus.path()).len(), 2);
 }
@@ -428,7 +516,10 @@ fn a_correction_that_breaks_the_instructions_is_refused_and_writes_nothing() {
     });
     let path = work.path().join("req.json");
     std::fs::write(&path, req.to_string()).unwrap();
-    let out = nusqa(corpus.path(), &["correct", ORDER_429, "--changes", path.to_str().unwrap()]);
+    let out = nusqa(
+        corpus.path(),
+        &["correct", ORDER_429, "--changes", path.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stdout));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no longer parse") || err.contains("not valid"), "{err}");

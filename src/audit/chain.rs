@@ -52,7 +52,9 @@ pub enum BrokenKind {
         found: u64,
     },
     /// `prev` is not the hash of the previous line.
-    #[error("prev is {found}, but the previous line hashes to {expected}: the previous line was changed, or a line removed")]
+    #[error(
+        "prev is {found}, but the previous line hashes to {expected}: the previous line was changed, or a line removed"
+    )]
     WrongPrev {
         /// The previous line's hash.
         expected: String,
@@ -220,8 +222,8 @@ mod tests {
         let e = verify_lines(removed.as_bytes(), |_| Ok(())).unwrap_err();
         assert_eq!(e.line, 2);
         assert!(matches!(e.kind, BrokenKind::WrongSeq { expected: 2, found: 3 }), "{e}");
-        let d = AuditDraft::new("a", Action::Publish, "V2599999001", b"x")
-            .with_files(vec![FileHash::of("acts/x", b"y")]);
+        let d =
+            AuditDraft::new("a", Action::Publish, "V2599999001", b"x").with_files(vec![FileHash::of("acts/x", b"y")]);
         let line = AuditEntry::seal(d, 1, "t".into(), GENESIS.into()).to_line() + "\n";
         let e = verify_lines(line.as_bytes(), |_| Err("changed".into())).unwrap_err();
         assert_eq!(e.to_string(), "audit.jsonl:1: entry 1: file acts/x: changed");

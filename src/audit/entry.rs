@@ -187,7 +187,10 @@ mod tests {
         let e = AuditEntry::seal(draft.clone(), 1, "2026-01-01T00:00:00Z".into(), GENESIS.into());
         assert!(e.records(&draft));
         let line = e.to_line();
-        assert!(line.starts_with(r#"{"seq":1,"at":"2026-01-01T00:00:00Z","who":"editor-1","action":"publish""#), "{line}");
+        assert!(
+            line.starts_with(r#"{"seq":1,"at":"2026-01-01T00:00:00Z","who":"editor-1","action":"publish""#),
+            "{line}"
+        );
         let back: AuditEntry = serde_json::from_str(&line).unwrap();
         assert_eq!(back, e);
         assert_eq!(back.hash.as_deref(), Some(e.content_hash().as_str()));

@@ -25,7 +25,9 @@ pub fn verify(root: &Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, C
         }
         Err(broken) => {
             if json {
-                print_json(&serde_json::json!({"ok": false, "line": broken.line, "seq": broken.seq, "problem": broken.kind.to_string(), "display": broken.to_string()}))?;
+                print_json(
+                    &serde_json::json!({"ok": false, "line": broken.line, "seq": broken.seq, "problem": broken.kind.to_string(), "display": broken.to_string()}),
+                )?;
             } else {
                 outln!("{}", broken);
             }
@@ -46,7 +48,14 @@ pub fn show(root: &Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, Cli
             } else {
                 format!(" ({} file(s))", e.files.len())
             };
-            outln!("#{} {} {} {} {}{files}", e.seq, e.at, e.who, e.action.as_str(), e.subject);
+            outln!(
+                "#{} {} {} {} {}{files}",
+                e.seq,
+                e.at,
+                e.who,
+                e.action.as_str(),
+                e.subject
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -50,15 +50,17 @@ pub fn publish_bench(
     scratch: Option<&Path>,
     json_out: bool,
 ) -> Result<ExitCode, CliError> {
-    let id: RegistryId = ORDER_429
-        .parse()
-        .map_err(|e| CliError::BadArgument(format!("{e}")))?;
+    let id: RegistryId = ORDER_429.parse().map_err(|e| CliError::BadArgument(format!("{e}")))?;
     let files = PublicationFiles::read_dir(&act_dir(root, &id), opts)?;
     let base = scratch_dir(scratch, "publish");
     let mut times = Vec::with_capacity(runs);
     for run in 0..runs.max(1) {
         let copy = base.join(format!("run-{run}"));
-        corpus::write::copy_tree(root, &copy, &[act_dir(root, &id).as_path(), &root.join(audit_log::AUDIT_FILE)])?;
+        corpus::write::copy_tree(
+            root,
+            &copy,
+            &[act_dir(root, &id).as_path(), &root.join(audit_log::AUDIT_FILE)],
+        )?;
         let t = Instant::now();
         let lock = CorpusLock::acquire(&copy)?;
         let audit = AuditDraft::new("bench", Action::Publish, ORDER_429, &files.act_json);
@@ -72,7 +74,9 @@ pub fn publish_bench(
     let (p50, p99) = (percentile(&times, 0.5), percentile(&times, 0.99));
     let bytes: usize = files.list().iter().map(|(_, b)| b.len()).sum();
     if json_out {
-        print_json(&json!({"act": ORDER_429, "runs": times.len(), "bytes": bytes, "p50_ms": p50, "p99_ms": p99, "max_ms": times.last()}))?;
+        print_json(
+            &json!({"act": ORDER_429, "runs": times.len(), "bytes": bytes, "p50_ms": p50, "p99_ms": p99, "max_ms": times.last()}),
+        )?;
     } else {
         outln!(
             "publish {ORDER_429} ({bytes} bytes, 40 operations), {} runs: p50 {p50:.1} ms, p99 {p99:.1} ms, max {:.1} ms",
@@ -118,7 +122,9 @@ pub fn crash_bench(
     json_out: bool,
 ) -> Result<ExitCode, CliError> {
     if runs > 900 {
-        return Err(CliError::BadArgument("at most 900 runs (synthetic ids V2599999001…)".into()));
+        return Err(CliError::BadArgument(
+            "at most 900 runs (synthetic ids V2599999001…)".into(),
+        ));
     }
     let exe = std::env::current_exe()?;
     let base = scratch_dir(scratch, "crash");
@@ -187,10 +193,11 @@ pub fn crash_bench(
             .filter(|e| e.subject == id && e.action == Action::Publish)
             .count();
         let whole = present
-            && ["act.json", "text.kk.md"].iter().all(|f| {
-                std::fs::read(act_dir(&copy, &id_).join(f)).ok() == std::fs::read(dir.join(f)).ok()
-            });
-        let fine = loaded.errors.is_empty() && verified.is_ok() && (present == whole) && audited == usize::from(present);
+            && ["act.json", "text.kk.md"]
+                .iter()
+                .all(|f| std::fs::read(act_dir(&copy, &id_).join(f)).ok() == std::fs::read(dir.join(f)).ok());
+        let fine =
+            loaded.errors.is_empty() && verified.is_ok() && (present == whole) && audited == usize::from(present);
         if !fine {
             failures.push(format!(
                 "run {run} ({id}, kill after {} ms): {} corpus error(s), audit {:?}, present {present}, whole {whole}, {audited} audit entr(y/ies)",
@@ -207,8 +214,10 @@ pub fn crash_bench(
     }
     let _ = std::fs::remove_dir_all(&base);
     if json_out {
-        print_json(&json!({"runs": runs, "process_ms": full.as_secs_f64() * 1000.0, "transaction_ms": transaction.as_secs_f64() * 1000.0, "landed": landed, "absent": absent,
-            "recovered_completed": completed, "recovered_rolled_back": rolled_back, "failures": failures}))?;
+        print_json(
+            &json!({"runs": runs, "process_ms": full.as_secs_f64() * 1000.0, "transaction_ms": transaction.as_secs_f64() * 1000.0, "landed": landed, "absent": absent,
+            "recovered_completed": completed, "recovered_rolled_back": rolled_back, "failures": failures}),
+        )?;
     } else {
         outln!(
             "{runs} kills of `nusqa publish` (process {:.1} ms, transaction {:.1} ms): {landed} landed whole, {absent} absent; recovery completed {completed} and rolled back {rolled_back}; {} failure(s)",

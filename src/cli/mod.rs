@@ -554,7 +554,11 @@ fn recover_at_start(root: &std::path::Path, opts: &LoadOptions) -> Result<(), Cl
 /// Says on standard error what a recovery did, when it did anything.
 pub(crate) fn report_recovery(r: &corpus::Recovery) {
     if let Some(t) = &r.completed {
-        let audit = if r.appended_audit { ", its audit entry appended" } else { "" };
+        let audit = if r.appended_audit {
+            ", its audit entry appended"
+        } else {
+            ""
+        };
         eprintln!("recovery: completed the interrupted write of {t}{audit}");
     }
     if let Some(t) = &r.rolled_back {

@@ -55,7 +55,11 @@ pub fn correct(
 ) -> Result<ExitCode, CliError> {
     let payload = read::read_file(changes, opts)?;
     let request: CorrectionRequest = serde_json::from_slice(&payload).map_err(|e| {
-        CliError::BadArgument(format!("{}:{}: not a correction request: {e}", changes.display(), e.line()))
+        CliError::BadArgument(format!(
+            "{}:{}: not a correction request: {e}",
+            changes.display(),
+            e.line()
+        ))
     })?;
     let lock = CorpusLock::acquire(root)?;
     let done = publishing::correct(&lock, root, opts, id, &request, &payload, who).map_err(|e| match e {

@@ -198,7 +198,12 @@ mod tests {
         fs::create_dir_all(root.path().join("acts")).unwrap();
         fs::write(root.path().join("acts/f"), b"content").unwrap();
         let d = |s: &str| AuditDraft::new("t", Action::Event, s, b"p");
-        let e1 = append(&lock, root.path(), d("a").with_files(vec![FileHash::of("acts/f", b"content")])).unwrap();
+        let e1 = append(
+            &lock,
+            root.path(),
+            d("a").with_files(vec![FileHash::of("acts/f", b"content")]),
+        )
+        .unwrap();
         assert_eq!((e1.seq, e1.prev.as_str()), (1, GENESIS));
         let e2 = append(&lock, root.path(), d("b")).unwrap();
         assert_eq!(e2.seq, 2);

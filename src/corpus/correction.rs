@@ -10,8 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::error::{CorpusError, ErrorKind};
-use super::lock::CorpusLock;
 use super::load::is_hidden;
+use super::lock::CorpusLock;
 use super::read::{self, LoadOptions};
 use super::transaction;
 use super::write::act_dir;
@@ -25,7 +25,8 @@ pub const CORRECTIONS_DIR: &str = "corrections";
 pub const RECORD_FILE: &str = "correction.json";
 
 /// What a correction directory may hold.
-const HOLDS: &str = "a correction holds correction.json, text.kk.md, and ops.json and entry_into_force.json where the act has them";
+const HOLDS: &str =
+    "a correction holds correction.json, text.kk.md, and ops.json and entry_into_force.json where the act has them";
 
 /// One correction as read.
 #[derive(Debug, Clone)]
@@ -150,7 +151,9 @@ fn read_one(
         Ok(Some(bytes)) => match serde_json::from_slice::<CorrectionRecord>(&bytes) {
             Ok(r) if r.n == n => Some(r),
             Ok(r) => {
-                errors.push(CorpusError::at(&record_path, None, ErrorKind::CorrectionNumber { dir: n, record: r.n }).act(id));
+                errors.push(
+                    CorpusError::at(&record_path, None, ErrorKind::CorrectionNumber { dir: n, record: r.n }).act(id),
+                );
                 None
             }
             Err(e) => {
@@ -168,7 +171,14 @@ fn read_one(
         }
     };
     if record.as_ref().is_some_and(|r| r.reason.trim().is_empty()) {
-        errors.push(CorpusError::at(&record_path, None, ErrorKind::CorrectionIncomplete { missing: "reason" }).act(id));
+        errors.push(
+            CorpusError::at(
+                &record_path,
+                None,
+                ErrorKind::CorrectionIncomplete { missing: "reason" },
+            )
+            .act(id),
+        );
     }
     if !files.iter().any(|f| f == "text.kk.md") {
         errors.push(CorpusError::at(path, None, ErrorKind::CorrectionIncomplete { missing: "text.kk.md" }).act(id));
@@ -188,7 +198,11 @@ fn read_one(
 
 /// The act's effective `text.kk.md` (its latest correction's, or the original) and
 /// the number the next correction takes. Errors in the corrections are returned.
-pub fn effective_text(root: &Path, opts: &LoadOptions, id: &RegistryId) -> Result<(PathBuf, String, u32), Vec<CorpusError>> {
+pub fn effective_text(
+    root: &Path,
+    opts: &LoadOptions,
+    id: &RegistryId,
+) -> Result<(PathBuf, String, u32), Vec<CorpusError>> {
     let dir = act_dir(root, id);
     let mut errors = Vec::new();
     let corrections = read_corrections(&dir, opts, id, &mut errors);

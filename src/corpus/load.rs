@@ -55,7 +55,10 @@ fn load_with(
 /// Reads every act of the corpus at `root` without building the library: the acts
 /// that could be read (duplicates left out), the errors found reading them, and the
 /// number of act directories. The publication checks a new act against these.
-pub fn read_entries(root: &Path, opts: &LoadOptions) -> Result<(Vec<LoadedEntry>, Vec<CorpusError>, usize), CorpusError> {
+pub fn read_entries(
+    root: &Path,
+    opts: &LoadOptions,
+) -> Result<(Vec<LoadedEntry>, Vec<CorpusError>, usize), CorpusError> {
     read_entries_with(root, opts, read_act_dir)
 }
 
@@ -249,7 +252,8 @@ pub fn act_text(root: &Path, id: &RegistryId) -> Result<String, CorpusError> {
 type DirResult = Result<(LoadedEntry, Vec<CorpusError>), Vec<CorpusError>>;
 
 /// What an act directory may hold besides `.`-prefixed entries.
-const ACT_DIR_HOLDS: &str = "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json and corrections/";
+const ACT_DIR_HOLDS: &str =
+    "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json and corrections/";
 
 /// Reads one act directory. Fatal errors (no readable act.json or text) drop the act;
 /// the others are returned beside it. The act's effective text, operations and
@@ -295,6 +299,9 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
     }
 }
 
+/// Fetches a file's bytes, or `None` when there is none.
+pub(crate) type Fetch<'a> = dyn Fn(&Path) -> Result<Option<Vec<u8>>, CorpusError> + 'a;
+
 /// The files one act is read from (the effective ones: a correction's when it has one).
 pub(crate) struct ActFiles {
     /// act.json.
@@ -314,7 +321,7 @@ pub(crate) struct ActFiles {
 /// act.json or text) are `Err`.
 pub(crate) fn read_act_files(
     files: &ActFiles,
-    fetch: &dyn Fn(&Path) -> Result<Option<Vec<u8>>, CorpusError>,
+    fetch: &Fetch<'_>,
 ) -> Result<(LoadedEntry, Vec<CorpusError>), Vec<CorpusError>> {
     let mut errors = Vec::new();
     let act_path = &files.act;
@@ -338,7 +345,13 @@ pub(crate) fn read_act_files(
         Err(e) => return Err(vec![e]),
     };
     let text_path = &files.text;
-    let missing = |p: &Path| CorpusError::at(p, None, ErrorKind::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")));
+    let missing = |p: &Path| {
+        CorpusError::at(
+            p,
+            None,
+            ErrorKind::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")),
+        )
+    };
     let base = match text_of(text_path).and_then(|t| t.ok_or_else(|| missing(text_path))) {
         Ok(text) => match clause_markdown::parse(&text) {
             Ok(nodes) => nodes,

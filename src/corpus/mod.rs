@@ -29,8 +29,8 @@ pub mod transaction;
 pub mod write;
 
 pub use error::{CorpusError, ErrorKind};
-pub use load::{LoadedEntry, Loaded, act_text, load, load_with_options};
+pub use load::{Loaded, LoadedEntry, act_text, load, load_with_options};
 pub use lock::CorpusLock;
 pub use publish::{PublicationFiles, PublishError, publish};
-pub use transaction::{Recovery, recover, recover_if_needed};
 pub use read::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
+pub use transaction::{Recovery, recover, recover_if_needed};

@@ -203,9 +203,11 @@ pub fn publish(
             dir: act_dir(root, &other.id),
         });
     }
-    if let Some(other) = entries.iter().map(|e| &e.entry.act).find(|o| {
-        o.issuer.office == act.issuer.office && o.number == act.number && o.date == act.date
-    }) {
+    if let Some(other) = entries
+        .iter()
+        .map(|e| &e.entry.act)
+        .find(|o| o.issuer.office == act.issuer.office && o.number == act.number && o.date == act.date)
+    {
         return Err(PublishError::NumberExists {
             id,
             existing: other.id,
@@ -225,9 +227,5 @@ pub fn publish(
     }
     let target = format!("acts/{}/{}", &id.as_str()[..3], id.as_str());
     let entry = transaction::commit(lock, root, &target, &files.list(), audit)?;
-    Ok(Published {
-        id,
-        dir,
-        audit: entry,
-    })
+    Ok(Published { id, dir, audit: entry })
 }

@@ -127,7 +127,13 @@ pub fn copy_tree(from: &Path, to: &Path, skip: &[&Path]) -> Result<(), CorpusErr
         } else if ft.is_file() {
             fs::copy(&path, &target).map_err(|e| io(&path, e))?;
         } else {
-            return Err(CorpusError::at(&path, None, ErrorKind::NotRegularFile { what: "not a regular file" }));
+            return Err(CorpusError::at(
+                &path,
+                None,
+                ErrorKind::NotRegularFile {
+                    what: "not a regular file",
+                },
+            ));
         }
     }
     Ok(())

@@ -133,12 +133,7 @@ pub fn correct(
         }
         new_ops = parsed.ops;
     }
-    let changed = new_ops.len().abs_diff(before.len())
-        + new_ops
-            .iter()
-            .zip(&before)
-            .filter(|(a, b)| a != b)
-            .count();
+    let changed = new_ops.len().abs_diff(before.len()) + new_ops.iter().zip(&before).filter(|(a, b)| a != b).count();
     for e in entries.iter_mut().filter(|e| e.entry.act.id == *id) {
         e.entry.base = tree.clone();
         if !before.is_empty() {

@@ -33,7 +33,13 @@ fn payload(name: &str, role: Option<Role>) -> Vec<u8> {
 
 /// Creates a token `name` with `role` in `state`, audited in the corpus at `corpus`
 /// as done by `who`. Returns the token, to be shown once.
-pub fn create_token(state: &StateDir, corpus_root: &Path, name: &str, role: Role, who: &str) -> Result<Secret, TokenError> {
+pub fn create_token(
+    state: &StateDir,
+    corpus_root: &Path,
+    name: &str,
+    role: Role,
+    who: &str,
+) -> Result<Secret, TokenError> {
     let lock = state.lock()?;
     let mut tokens: TokenStore = state.read_json(TOKENS_FILE)?;
     let secret = tokens.create(name, role)?;

@@ -44,7 +44,11 @@ pub struct SessionStore {
 impl SessionStore {
     /// Opens a session for `principal` at `now`; returns its id and its CSRF token (to
     /// be handed out once). Expired sessions are dropped on the way.
-    pub fn create_session(&mut self, principal: &Principal, now: DateTime<Utc>) -> Result<(Secret, Secret), StateError> {
+    pub fn create_session(
+        &mut self,
+        principal: &Principal,
+        now: DateTime<Utc>,
+    ) -> Result<(Secret, Secret), StateError> {
         self.sessions.retain(|s| s.expires > now);
         let id = Secret::random("s_")?;
         let csrf = Secret::random("c_")?;

@@ -161,7 +161,10 @@ mod tests {
         assert!(!json.contains(t.expose()) && !json.contains(&t.expose()[TOKEN_PREFIX.len()..]));
         assert_eq!(authenticate(&store, ""), Err(AuthError::Missing));
         assert_eq!(authenticate(&store, "nusqa_00"), Err(AuthError::Unknown));
-        assert!(matches!(store.create("editor-1", Role::Admin), Err(StateError::DuplicateName(_))));
+        assert!(matches!(
+            store.create("editor-1", Role::Admin),
+            Err(StateError::DuplicateName(_))
+        ));
         assert!(matches!(store.create("a b", Role::Admin), Err(StateError::BadName(_))));
         store.revoke("editor-1").unwrap();
         assert_eq!(authenticate(&store, t.expose()), Err(AuthError::Revoked));
