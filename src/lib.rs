@@ -3,7 +3,8 @@
 //! The core (no I/O): [`model`], [`amend`], [`dates`], [`consolidate`] and [`library`].
 //! Around it: [`corpus`] (the files on disk), [`parse`] (reading Kazakh amending acts),
 //! [`kk`] (what the project knows of the Kazakh language),
-//! [`views`] (the typed answers), [`render`] (text and Markdown), [`search`], [`web`]
+//! [`views`] (the typed answers), [`audit`] (the audit chain), [`state`] (tokens and
+//! sessions, outside the corpus), [`publishing`] (the write workflows), [`render`] (text and Markdown), [`search`], [`web`]
 //! (the only module that knows HTTP) and the `nusqa` command line.
 //!
 //! `missing_docs` is on: every public item says what it is.

@@ -526,3 +526,114 @@ fn a_correction_that_breaks_the_instructions_is_refused_and_writes_nothing() {
     assert!(!act_path(corpus.path(), ORDER_429).join("corrections").exists());
     assert!(!corpus.path().join("audit.jsonl").exists());
 }
+
+/// `check` validates correction records: a stray entry, a gap in the numbering, a
+/// record whose `n` is not its directory's, and one without its text or operations,
+/// each named by its file.
+#[test]
+fn check_names_broken_correction_records() {
+    let corpus = corpus_copy();
+    let work = tempfile::tempdir().unwrap();
+    let req = work.path().join("req.json");
+    std::fs::write(&req, serde_json::to_vec(&request_429()).unwrap()).unwrap();
+    ok(
+        &nusqa(
+            corpus.path(),
+            &["correct", ORDER_429, "--changes", req.to_str().unwrap()],
+        ),
+        "correct",
+    );
+    let corrections = act_path(corpus.path(), ORDER_429).join("corrections");
+    let check = |what: &str, expect: &str| {
+        let out = nusqa(corpus.path(), &["check"]);
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{what}: {said}");
+        assert!(said.contains(expect), "{what}: expected `{expect}` in\n{said}");
+    };
+    std::fs::write(corrections.join("notes.txt"), "x").unwrap();
+    check(
+        "a stray entry",
+        "corrections/notes.txt: V2500037008: a corrections/ entry must be a directory",
+    );
+    std::fs::remove_file(corrections.join("notes.txt")).unwrap();
+    let third = corrections.join("0003");
+    std::fs::create_dir(&third).unwrap();
+    check(
+        "a gap",
+        "corrections/0003: V2500037008: corrections are numbered without gaps; expected 0002 here",
+    );
+    std::fs::remove_dir(&third).unwrap();
+    let second = corrections.join("0002");
+    support_copy(&corrections.join("0001"), &second);
+    check(
+        "a wrong n",
+        "corrections/0002/correction.json: V2500037008: correction.json says n = 1",
+    );
+    let record = std::fs::read_to_string(second.join("correction.json"))
+        .unwrap()
+        .replacen("\"n\": 1", "\"n\": 2", 1);
+    std::fs::write(second.join("correction.json"), record).unwrap();
+    std::fs::remove_file(second.join("ops.json")).unwrap();
+    check(
+        "no operations",
+        "corrections/0002: V2500037008: the correction has no ops.json",
+    );
+    std::fs::remove_dir_all(&second).unwrap();
+    ok(&nusqa(corpus.path(), &["check"]), "check once repaired");
+}
+
+fn support_copy(from: &Path, to: &Path) {
+    crate::support::copy_dir(from, to);
+}
+
+/// The UI's act page and the API say "corrected on D: reason" in each language.
+#[test]
+fn the_act_page_and_the_api_show_the_correction() {
+    use tower::ServiceExt;
+    let corpus = corpus_copy();
+    let work = tempfile::tempdir().unwrap();
+    let req = work.path().join("req.json");
+    std::fs::write(&req, serde_json::to_vec(&request_429()).unwrap()).unwrap();
+    ok(
+        &nusqa(
+            corpus.path(),
+            &["correct", ORDER_429, "--changes", req.to_str().unwrap()],
+        ),
+        "correct",
+    );
+    let library = nusqa::corpus::load(corpus.path()).unwrap().library;
+    let id: nusqa::model::RegistryId = ORDER_429.parse().unwrap();
+    let date = library.corrections(&id)[0].date;
+    let state = std::sync::Arc::new(nusqa::web::AppState { library, index: None });
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let get = |uri: &str| -> String {
+        rt.block_on(async {
+            let resp = nusqa::web::router(state.clone())
+                .oneshot(
+                    axum::http::Request::builder()
+                        .uri(uri)
+                        .body(axum::body::Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), axum::http::StatusCode::OK, "{uri}");
+            let body = axum::body::to_bytes(resp.into_body(), 64 << 20).await.unwrap();
+            String::from_utf8(body.to_vec()).unwrap()
+        })
+    };
+    let reason = "restoration errors found by proofreading against the OCR";
+    for (lang, words) in [("en", "Corrected on"), ("ru", "Исправлено"), ("kk", "Түзетілген күні")]
+    {
+        let page = get(&format!("/acts/{ORDER_429}?lang={lang}&as_of=2026-01-15"));
+        let line = format!("<p class=\"nq-correction\">{words} {date}: {reason}</p>");
+        assert!(page.contains(&line), "{lang}: no `{line}`");
+    }
+    let api: serde_json::Value =
+        serde_json::from_str(&get(&format!("/api/acts/{ORDER_429}?as_of=2026-01-15"))).unwrap();
+    assert_eq!(api["corrections"][0]["reason"], reason);
+    assert_eq!(api["corrections"][0]["n"], 1);
+}

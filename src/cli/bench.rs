@@ -6,6 +6,7 @@
 //! * `bench tree`: building one wide act (many top-level nodes) from its clause
 //!   Markdown, at a quarter, half and all of the size: linear work keeps the time per
 //!   node flat.
+//! * `bench publish`, `bench crash`: the write path ([`super::bench_publish`]).
 //! * `bench fuzz`: the fuzzing harnesses of [`crate::fuzz`] (query parser, clause
 //!   Markdown, amendment parser, HTTP router), with cases per second.
 
@@ -91,6 +92,29 @@ enum BenchWhat {
         #[arg(long = "dir")]
         dir: PathBuf,
     },
+    /// Publish Order No. 429 into a copy of the corpus without it, end to end with
+    /// fsync (in process): p50 and p99.
+    Publish {
+        /// Runs (each into a fresh copy).
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        /// Where the copies go (default: the system's temp directory).
+        #[arg(long)]
+        scratch: Option<PathBuf>,
+    },
+    /// Kill -9 `nusqa publish` at random moments, recover, and check that the act is
+    /// all there or absent and that the corpus and the audit chain hold; exit 1 if not.
+    Crash {
+        /// Kills.
+        #[arg(long, default_value_t = 100)]
+        runs: u32,
+        /// Random seed of the kill moments.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where the copy goes (default: the system's temp directory).
+        #[arg(long)]
+        scratch: Option<PathBuf>,
+    },
     /// Fuzz the parsers and the HTTP router with seeded random inputs (uses the corpus
     /// given by `--corpus`); exits 1 when any case fails.
     Fuzz {
@@ -149,6 +173,12 @@ pub fn run(args: BenchArgs, corpus: &Path, opts: &LoadOptions) -> Result<ExitCod
             baseline_queries,
         } => search_bench(&dir, opts, queries, baseline_queries, args.json),
         BenchWhat::Fuzz { cases, seed, target } => fuzz_bench(corpus, cases, seed, target, args.json),
+        BenchWhat::Publish { runs, scratch } => {
+            super::bench_publish::publish_bench(corpus, opts, runs, scratch.as_deref(), args.json)
+        }
+        BenchWhat::Crash { runs, seed, scratch } => {
+            super::bench_publish::crash_bench(corpus, opts, runs, seed, scratch.as_deref(), args.json)
+        }
     }
 }
 

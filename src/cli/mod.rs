@@ -16,6 +16,7 @@ mod accounts;
 mod amendments;
 mod audit_cmd;
 mod bench;
+mod bench_publish;
 mod changes;
 mod corpus_cmds;
 mod publish_cmd;

@@ -1,7 +1,9 @@
 //! The corpus generation: a fingerprint of the corpus's content, so that anything
 //! derived from it (the search index) can tell whether it is stale.
 //!
-//! The generation is a BLAKE3 hash of every file under `acts/`, in the order of their
+//! The generation is a BLAKE3 hash of every file under `acts/` (corrections included;
+//! the audit log `audit.jsonl`, beside `acts/`, is not hashed: nothing derived depends
+//! on it), in the order of their
 //! paths relative to the corpus root: for each file its path, its length and its bytes.
 //! It depends on content only: an edit that keeps a file's size and modification time
 //! (`rsync -t`, a tar restore, a clock set back) changes it, and touching a file without

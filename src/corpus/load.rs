@@ -299,6 +299,9 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
     }
 }
 
+/// Fetches a file's bytes, or `None` when there is none.
+pub(crate) type Fetch<'a> = dyn Fn(&Path) -> Result<Option<Vec<u8>>, CorpusError> + 'a;
+
 /// The files one act is read from (the effective ones: a correction's when it has one).
 pub(crate) struct ActFiles {
     /// act.json.

@@ -108,6 +108,37 @@ pub fn json<T: Serialize>(value: &T) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// Copies the corpus tree `from` to `to` (which is created), leaving out the paths in
+/// `skip` and `.`-prefixed entries (locks, temporary files); for benchmarks and tools
+/// that work on a scratch copy. Symbolic links and special files are refused.
+pub fn copy_tree(from: &Path, to: &Path, skip: &[&Path]) -> Result<(), CorpusError> {
+    let io = |p: &Path, e: std::io::Error| CorpusError::at(p, None, ErrorKind::Io(e));
+    fs::create_dir_all(to).map_err(|e| io(to, e))?;
+    for entry in fs::read_dir(from).map_err(|e| io(from, e))? {
+        let entry = entry.map_err(|e| io(from, e))?;
+        let path = entry.path();
+        if super::load::is_hidden(&entry.file_name()) || skip.contains(&path.as_path()) {
+            continue;
+        }
+        let target = to.join(entry.file_name());
+        let ft = entry.file_type().map_err(|e| io(&path, e))?;
+        if ft.is_dir() {
+            copy_tree(&path, &target, skip)?;
+        } else if ft.is_file() {
+            fs::copy(&path, &target).map_err(|e| io(&path, e))?;
+        } else {
+            return Err(CorpusError::at(
+                &path,
+                None,
+                ErrorKind::NotRegularFile {
+                    what: "not a regular file",
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Writes an act's files (metadata, Kazakh text, operations when it makes any), under
 /// the corpus lock.
 pub fn write_act(_lock: &CorpusLock, root: &Path, entry: &ActEntry) -> Result<(), CorpusError> {

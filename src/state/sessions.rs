@@ -42,6 +42,16 @@ pub struct SessionStore {
 }
 
 impl SessionStore {
+    /// The sessions of the state directory (none when it has no `sessions.json`).
+    pub fn load(state: &super::StateDir) -> Result<SessionStore, StateError> {
+        state.read_json(SESSIONS_FILE)
+    }
+
+    /// Writes the sessions back, atomically, under the state lock.
+    pub fn save(&self, state: &super::StateDir, lock: &super::StateLock) -> Result<(), StateError> {
+        state.write_json(lock, SESSIONS_FILE, self)
+    }
+
     /// Opens a session for `principal` at `now`; returns its id and its CSRF token (to
     /// be handed out once). Expired sessions are dropped on the way.
     pub fn create_session(

@@ -63,6 +63,16 @@ pub fn is_valid_name(name: &str) -> bool {
 }
 
 impl TokenStore {
+    /// The tokens of the state directory (none when it has no `tokens.json`).
+    pub fn load(state: &super::StateDir) -> Result<TokenStore, StateError> {
+        state.read_json(TOKENS_FILE)
+    }
+
+    /// Writes the tokens back, atomically, under the state lock.
+    pub fn save(&self, state: &super::StateDir, lock: &super::StateLock) -> Result<(), StateError> {
+        state.write_json(lock, TOKENS_FILE, self)
+    }
+
     /// Creates a token named `name` with `role`; returns it (to be shown once). Names
     /// are never reused, even a revoked one's.
     pub fn create(&mut self, name: &str, role: Role) -> Result<Secret, StateError> {
