@@ -316,9 +316,6 @@ pub(crate) struct ActFiles {
     pub events: PathBuf,
 }
 
-/// Fetches one file of an act: its bytes, or `None` when it is absent.
-pub(crate) type Fetch<'a> = dyn Fn(&Path) -> Result<Option<Vec<u8>>, CorpusError> + 'a;
-
 /// Reads an act from its files, each fetched by `fetch` (from disk, or from memory for
 /// a publication not yet on disk); errors name the files. Fatal errors (no readable
 /// act.json or text) are `Err`.
