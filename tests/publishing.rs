@@ -604,7 +604,7 @@ fn the_act_page_and_the_api_show_the_correction() {
     let library = nusqa::corpus::load(corpus.path()).unwrap().library;
     let id: nusqa::model::RegistryId = ORDER_429.parse().unwrap();
     let date = library.corrections(&id)[0].date;
-    let state = std::sync::Arc::new(nusqa::web::AppState { library, index: None });
+    let state = std::sync::Arc::new(nusqa::web::AppState::new(library, None));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
