@@ -6,6 +6,7 @@ mod cli;
 mod corpus_errors;
 mod corrections_429;
 mod datatests;
+mod desk_ui;
 mod diffs;
 mod fuzz;
 mod hardening_corpus;
