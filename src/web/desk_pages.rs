@@ -65,7 +65,7 @@ fn fail(lang: Lang, uri: &Uri, e: ApiError) -> Response {
 
 /// The session of a form post, its CSRF token checked: 303 to the login page without
 /// a session, 403 when the token is missing or wrong.
-fn posting(s: &AppState, headers: &HeaderMap, csrf: &str, lang: Lang, uri: &Uri) -> Result<Session, Response> {
+fn posting(s: &AppState, headers: &HeaderMap, csrf: &str, lang: Lang, uri: &Uri) -> Result<Session, Box<Response>> {
     let Some(w) = s.writer.as_ref() else {
         return Err(fail(
             lang,
@@ -213,7 +213,7 @@ pub async fn logout(
     let lang = parse(f.lang.as_deref());
     let sess = match posting(&s, &headers, &f.csrf, lang, &uri) {
         Ok(sess) => sess,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let st = s.clone();
     let ended = blocking(move || {
@@ -326,7 +326,7 @@ pub async fn submit(
     let lang = parse(f.lang.as_deref());
     let sess = match posting(&s, &headers, &f.csrf, lang, &uri) {
         Ok(sess) => sess,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let meta: serde_json::Value = match serde_json::from_str(&f.meta) {
         Ok(v @ serde_json::Value::Object(_)) => v,
@@ -593,7 +593,7 @@ pub async fn step(
     let lang = parse(f.lang.as_deref());
     let sess = match posting(&s, &headers, &f.csrf, lang, &uri) {
         Ok(sess) => sess,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let who = sess.who;
     let done: Result<Option<String>, ApiError> = match step.as_str() {
@@ -711,7 +711,7 @@ pub async fn event(
     let lang = parse(f.lang.as_deref());
     let sess = match posting(&s, &headers, &f.csrf, lang, &uri) {
         Ok(sess) => sess,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let form = EventForm {
         kind: f.kind,
@@ -746,7 +746,7 @@ pub async fn correction(
     let lang = parse(f.lang.as_deref());
     let sess = match posting(&s, &headers, &f.csrf, lang, &uri) {
         Ok(sess) => sess,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     match record_correction(&s, sess.who, &id, f.request.into_bytes()).await {
         Ok(_) => Redirect::to(&format!("/desk/acts/{}?lang={}&done=1", url_encode(&id), code(lang))).into_response(),
