@@ -67,22 +67,19 @@ fn fail(lang: Lang, uri: &Uri, e: ApiError) -> Response {
 /// a session, 403 when the token is missing or wrong.
 fn posting(s: &AppState, headers: &HeaderMap, csrf: &str, lang: Lang, uri: &Uri) -> Result<Session, Box<Response>> {
     let Some(w) = s.writer.as_ref() else {
-        return Err(fail(
-            lang,
-            uri,
-            writer(s).err().unwrap_or_else(|| ApiError::bad("read-only")),
-        ));
+        let e = writer(s).err().unwrap_or_else(|| ApiError::bad("read-only"));
+        return Err(Box::new(fail(lang, uri, e)));
     };
     let Some(sess) = session_of(s, headers) else {
-        return Err(to_login(lang));
+        return Err(Box::new(to_login(lang)));
     };
     if csrf.is_empty() || !csrf_ok(w, &sess.id, csrf) {
-        return Err(error_page_at(
+        return Err(Box::new(error_page_at(
             lang,
             uri,
             StatusCode::FORBIDDEN,
             "the form's CSRF token does not match your session; reload the page and try again",
-        ));
+        )));
     }
     Ok(sess)
 }
