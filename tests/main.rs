@@ -5,6 +5,7 @@ mod akn;
 mod cli;
 mod corpus_errors;
 mod corrections_429;
+mod crash_server;
 mod datatests;
 mod desk_ui;
 mod diffs;
