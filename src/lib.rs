@@ -20,6 +20,7 @@ pub mod consolidate;
 pub mod corpus;
 pub use model::dates;
 pub mod diff;
+pub mod draft;
 pub mod effect;
 pub mod fuzz;
 pub mod kk;

@@ -6,6 +6,7 @@ mod cli;
 mod corpus_errors;
 mod datatests;
 mod diffs;
+mod drafts;
 mod fuzz;
 mod hardening_corpus;
 mod hardening_http;

@@ -16,6 +16,7 @@ mod amendments;
 mod bench;
 mod changes;
 mod corpus_cmds;
+mod draft;
 mod search_cmd;
 mod serve_cmd;
 mod services;
@@ -276,6 +277,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Drafts of amending orders: their check report and preview.
+    #[command(subcommand)]
+    Draft(draft::DraftCmd),
 }
 
 /// `nusqa amendments …`.
@@ -439,6 +443,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Index { index, threads, json } => search_cmd::index(&root, &opts, &index, threads, json),
         Command::Search(args) => search_cmd::search(&root, &opts, args),
         Command::Serve { addr, index } => serve_cmd::serve(&root, &opts, &index, addr),
+        Command::Draft(cmd) => draft::run(&root, &opts, cmd),
     }
 }
 

@@ -57,6 +57,18 @@ pub struct Parsed {
 /// Reads the operations of the amending act `act` (clause tree `tree`) on the acts of
 /// `targets`. Returns every error, not just the first.
 pub fn parse_amending_act(act: &Act, tree: &[Node], targets: &[(&Act, &[Node])]) -> Result<Parsed, Vec<ParseError>> {
+    let (parsed, errors) = parse_amending_act_partially(act, tree, targets);
+    if errors.is_empty() { Ok(parsed) } else { Err(errors) }
+}
+
+/// Like [`parse_amending_act`], but keeps what was read when some of it fails: the
+/// operations of every instruction that was read, and the errors of the others. A
+/// draft's check report is made of both.
+pub fn parse_amending_act_partially(
+    act: &Act,
+    tree: &[Node],
+    targets: &[(&Act, &[Node])],
+) -> (Parsed, Vec<ParseError>) {
     let mut errors = Vec::new();
     let list = list_of(tree);
     let list_id = list.map(|l| l.eid.to_string());
@@ -84,9 +96,5 @@ pub fn parse_amending_act(act: &Act, tree: &[Node], targets: &[(&Act, &[Node])])
         };
         p.run();
     }
-    if errors.is_empty() {
-        Ok(Parsed { entry_into_force, ops })
-    } else {
-        Err(errors)
-    }
+    (Parsed { entry_into_force, ops }, errors)
 }
