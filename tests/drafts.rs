@@ -621,3 +621,184 @@ fn draft_check_and_preview_on_the_command_line() {
     // The corpus copy is untouched.
     assert!(!corpus.join("acts/V25").join(ORDER_429).exists());
 }
+
+/// The codes of errors that concern the whole draft, not a place in its text.
+const PLACELESS: &[&str] = &[
+    "empty_text",
+    "text_too_large",
+    "bad_docx",
+    "id_already_published",
+    "number_already_published",
+    "id_mismatch",
+    "work_uri_mismatch",
+    "registration_before_adoption",
+    "bad_event",
+];
+
+/// One generated malformed draft: its name, metadata and input bytes.
+struct Bad {
+    name: String,
+    meta: Act,
+    input: Vec<u8>,
+    docx: bool,
+}
+
+fn malformed_drafts() -> Vec<Bad> {
+    let mut rng = nusqa::synth::Rng::new(11);
+    let good = small_draft(&[
+        "4-тармақ мынадай редакцияда жазылсын:",
+        "\"4. Жаңа мәтін бірінші жол.",
+        "Екінші жол.\";",
+        DELETE_6_2,
+    ]);
+    let good_429 = drafter_text(&tree_429());
+    let mut out = Vec::new();
+    for k in 0..10u64 {
+        let n = rng.below(1_000_000);
+        let mut push = |name: &str, meta: Act, input: Vec<u8>, docx: bool| {
+            out.push(Bad {
+                name: format!("{name} #{k}"),
+                meta,
+                input,
+                docx,
+            })
+        };
+        // A missing closing quote.
+        push(
+            "missing quote",
+            small_meta(),
+            good.replace("Екінші жол.\";", &format!("Екінші жол {n}.")).into_bytes(),
+            false,
+        );
+        // An unknown target: a registration number the registry does not have.
+        push(
+            "unknown target",
+            small_meta(),
+            good.replace("№ 10273 болып", &format!("№ {} болып", 200_000 + n))
+                .into_bytes(),
+            false,
+        );
+        // An unparsable formula, in the small draft or in Order 429.
+        let words = ["жазылсын", "тармақ", "мынадай", "өзгерту", "қосылсын", "алып"];
+        let garbled = format!(
+            "{}-тармақ {} {} {n};",
+            1 + n % 30,
+            words[rng.below(6)],
+            words[rng.below(6)]
+        );
+        push(
+            "unparsable formula",
+            small_meta(),
+            good.replace(DELETE_6_2, &garbled).into_bytes(),
+            false,
+        );
+        let lines: Vec<&str> = good_429.lines().collect();
+        let instr: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].ends_with("алып тасталсын;") || lines[i].ends_with("жазылсын:"))
+            .collect();
+        let at = instr[rng.below(instr.len())];
+        let mut mangled: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        mangled[at] = format!("{} {n} түзетілсін;", mangled[at].split(' ').next().unwrap_or(""));
+        push(
+            "unparsable formula in Order 429",
+            meta_429(),
+            mangled.join("\n").into_bytes(),
+            false,
+        );
+        // Bad dates: the metadata's against the requisites line, or an impossible one.
+        let mut meta = small_meta();
+        meta.date = meta.date + chrono::Days::new(1 + n as u64 % 300);
+        meta.work_uri = nusqa::model::WorkUri::new(&meta.kind, meta.date, "77");
+        push("bad date", meta, good.clone().into_bytes(), false);
+        let mut meta = small_meta();
+        meta.registration = Some(nusqa::model::Registration {
+            number: 99001,
+            date: Some(d("2020-01-01") + chrono::Days::new(n as u64 % 2000)),
+        });
+        push("registration before adoption", meta, good.clone().into_bytes(), false);
+        // Empty, or only a title.
+        push("empty", small_meta(), " \n\t\n".repeat(k as usize).into_bytes(), false);
+        push(
+            "only a title",
+            small_meta(),
+            format!("Өзгерістер енгізу туралы {n}\n").into_bytes(),
+            false,
+        );
+        // Binary garbage, or a broken docx.
+        let garbage: Vec<u8> = (0..64 + n % 512).map(|_| (rng.next_u64() % 256) as u8).collect();
+        push("binary garbage", small_meta(), garbage, false);
+        let mut docx = docx_of(&good);
+        if k % 2 == 0 {
+            docx.truncate(docx.len() * (1 + k as usize) / 12);
+            push("truncated docx", small_meta(), docx, true);
+        } else {
+            let xml = format!("<w:document><w:body><w:p><w:t>{n}</w:p></w:body>");
+            let mut buf = std::io::Cursor::new(Vec::new());
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+            zip.finish().unwrap();
+            push("malformed docx xml", small_meta(), buf.into_inner(), true);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_hundred_malformed_drafts_report_errors_with_places_and_never_panic() {
+    let lib = real_library();
+    let drafts = malformed_drafts();
+    assert_eq!(drafts.len(), 100);
+    for bad in &drafts {
+        let report = if bad.docx {
+            draft::check_docx(&lib, &bad.meta, &bad.input)
+        } else {
+            draft::check_bytes(&lib, &bad.meta, &bad.input)
+        };
+        assert!(report.errors > 0, "{}: no error: {:#?}", bad.name, report.problems);
+        assert!(!report.is_ok(), "{}", bad.name);
+        for p in report.problems.iter().filter(|p| p.severity == Severity::Error) {
+            let placed = p.place.line.is_some() || p.place.item.is_some();
+            assert!(
+                placed || PLACELESS.contains(&p.code) || p.code == "not_utf8" || p.code == "not_plain_text",
+                "{}: error without a place: {p:#?}",
+                bad.name
+            );
+            assert!(!p.message.is_empty(), "{}", bad.name);
+        }
+        serde_json::to_string(&report).unwrap();
+    }
+}
+
+#[test]
+fn a_fifty_megabyte_draft_is_refused_before_it_is_read() {
+    let big = "а".repeat(50 << 20);
+    let r = draft::check(&real_library(), &small_meta(), &big);
+    assert_eq!(r.with_code("text_too_large").count(), 1);
+    assert!(r.prepared.is_none());
+}
+
+#[test]
+fn a_zip_bomb_is_stopped_at_the_cap() {
+    // 80 MiB of zeros deflate to a few tens of KiB.
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", opts).unwrap();
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..80 {
+            zip.write_all(&chunk).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    let bytes = buf.into_inner();
+    assert!(bytes.len() < 1 << 20);
+    assert!(matches!(
+        draft::docx::text(&bytes),
+        Err(draft::docx::DocxError::TooLarge { .. })
+    ));
+    let r = draft::check_docx(&real_library(), &small_meta(), &bytes);
+    assert_eq!(r.with_code("bad_docx").count(), 1);
+}

@@ -280,7 +280,8 @@ fn finding(
             format!("target act {t} is not in the registry"),
         ),
         CheckKind::PendingTargetMissing(_) => return None,
-        other if e.act == *id && op.is_none() => f(true, "bad_event", other.to_string()),
+        // The simulation records events of its own: only the metadata's are the draft's.
+        other if e.act == *id && op.is_none() && !simulated => f(true, "bad_event", other.to_string()),
         _ => return None,
     })
 }
