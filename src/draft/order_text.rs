@@ -509,18 +509,20 @@ impl Reader {
                 Some(b) => b.next,
                 None => self.next_para,
             };
-            if n >= expected {
-                if n > expected {
-                    self.problem(
-                        Severity::Warning,
-                        "numbering_gap",
-                        i,
-                        format!("paragraph {n} follows paragraph {}", expected.saturating_sub(1)),
-                    );
-                }
+            if n == expected {
                 self.open_para(holder, n, &rest, no);
                 *any_para = true;
                 return i + 1;
+            }
+            if n > expected && (holder.is_some() || !self.stack.is_empty()) {
+                // Read as text of what is open: a wording that escaped its quotes reads
+                // so too, and the parser reports it where it is.
+                self.problem(
+                    Severity::Warning,
+                    "numbering_gap",
+                    i,
+                    format!("this line is numbered {n} where paragraph {expected} is expected; it is read as text of the paragraph before it"),
+                );
             }
         }
         // A subparagraph of a paragraph that does not amend.
@@ -873,6 +875,16 @@ mod tests {
         assert_eq!(o.title.as_ref().unwrap().text, "Сынақ туралы");
         assert_eq!(o.requisites.as_ref().and_then(|r| r.number.as_deref()), Some("7"));
         assert_eq!(o.line_of("para_1", 3), Some(8));
+    }
+
+    #[test]
+    fn a_number_out_of_turn_is_text_with_a_warning() {
+        let o = read("Т\nБҰЙЫРАМЫН:\n1. Бір.\n3. Үш.\n2. Екі.\n").unwrap();
+        let eids: Vec<&str> = o.tree.iter().map(|n| n.eid.as_str()).collect();
+        assert_eq!(eids, ["preface", "preamble", "para_1", "para_2"]);
+        assert_eq!(o.tree[2].content, Content::of("Бір.\n3. Үш."));
+        assert_eq!(o.problems.len(), 1);
+        assert_eq!((o.problems[0].code, o.problems[0].line), ("numbering_gap", 4));
     }
 
     #[test]
