@@ -206,7 +206,10 @@ fn is_separator(line: &str) -> bool {
         .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
-fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
+/// The rows of the table `table` from its pipe-table lines: `row_N` (N the serial
+/// number in the first cell, else the row's position; `row_head` for a header row) with
+/// cells `cell_1`…, as a `table` node's body gives them.
+pub fn table_rows(table: &EId, lines: &[String]) -> Result<Vec<Node>, String> {
     let mut rows = Vec::new();
     let mut used = std::collections::HashSet::new();
     for (i, line) in lines.iter().enumerate() {

@@ -24,6 +24,7 @@ pub mod correction;
 pub use model::dates;
 pub mod diff;
 pub mod digest;
+pub mod draft;
 pub mod effect;
 pub mod fuzz;
 pub mod kk;

@@ -128,6 +128,20 @@ impl Library {
         self.timelines.get(id).map(ActTimeline::base_nodes)
     }
 
+    /// Every act as an entry (metadata with its recorded events, base tree, operations),
+    /// from which [`Library::build`] makes this library again: the way to a changed copy
+    /// (an act added, events recorded) that is checked as the corpus is.
+    pub fn entries(&self) -> Vec<ActEntry> {
+        self.acts
+            .values()
+            .map(|a| ActEntry {
+                act: a.clone(),
+                base: self.base(&a.id).unwrap_or_default(),
+                ops: self.ops_by(&a.id).to_vec(),
+            })
+            .collect()
+    }
+
     /// An act's timeline.
     pub fn timeline(&self, id: &RegistryId) -> Option<&ActTimeline> {
         self.timelines.get(id)

@@ -10,6 +10,8 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
+
 use crate::dates::{EffectiveRule, Resolved};
 use crate::library::Library;
 use crate::model::{Act, EventKind};
@@ -21,11 +23,8 @@ pub fn has_pending(lib: &Library, act: &Act) -> bool {
         .any(|op| matches!(lib.resolve(op), Some(Resolved::Pending { .. })))
 }
 
-/// A copy of `lib` in which the events that `act`'s pending operations wait for are
-/// recorded on the earliest day they can happen.
-pub fn with_pending_resolved(lib: &Library, act: &Act) -> Library {
-    let mut sim = lib.clone();
-    let floor = act.registration.as_ref().and_then(|r| r.date).unwrap_or(act.date);
+/// The events `act`'s pending operations wait for.
+pub fn awaited_events(lib: &Library, act: &Act) -> BTreeSet<EventKind> {
     let mut events = BTreeSet::new();
     for op in lib.ops_by(&act.id) {
         if !matches!(lib.resolve(op), Some(Resolved::Pending { .. })) {
@@ -45,7 +44,20 @@ pub fn with_pending_resolved(lib: &Library, act: &Act) -> Library {
             EffectiveRule::Fixed { .. } => {}
         }
     }
-    for e in events {
+    events
+}
+
+/// The earliest day an event of `act` can happen: its registration, else its adoption.
+pub fn earliest_day(act: &Act) -> NaiveDate {
+    act.registration.as_ref().and_then(|r| r.date).unwrap_or(act.date)
+}
+
+/// A copy of `lib` in which the events that `act`'s pending operations wait for are
+/// recorded on the earliest day they can happen.
+pub fn with_pending_resolved(lib: &Library, act: &Act) -> Library {
+    let mut sim = lib.clone();
+    let floor = earliest_day(act);
+    for e in awaited_events(lib, act) {
         // Recording on the registration date cannot fail for a known act; if it did,
         // the operations would stay pending and be shown as such.
         let _ = sim.record_event(&act.id, e, floor);

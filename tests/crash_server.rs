@@ -122,8 +122,19 @@ fn kill_9_of_the_server_mid_publication_leaves_all_or_nothing() {
         wait_ready(port, &mut server);
         let path = format!("/api/drafts/{draft}/publish");
         let client = std::thread::spawn(move || http(port, "POST", &path, Some(&token)));
-        // The publication pauses 25 ms between its steps; kills spread over 0..300 ms.
-        std::thread::sleep(Duration::from_millis(run * 300 / RUNS + (run * 7) % 13));
+        // The publication pauses 25 ms between its steps. The first kill comes before its
+        // transaction starts; the others once its staging directory appears, spread over
+        // 0..250 ms after, so that they fall between every pair of steps and after the last.
+        if run > 0 {
+            let start = Instant::now();
+            while !corpus.join(".staging").exists()
+                && start.elapsed() < Duration::from_secs(30)
+                && !client.is_finished()
+            {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            std::thread::sleep(Duration::from_millis((run - 1) * 250 / (RUNS - 2) + (run * 7) % 5));
+        }
         let _ = server.kill();
         let _ = server.wait();
         let _ = client.join();

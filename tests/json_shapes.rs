@@ -265,7 +265,31 @@ fn views_json() -> Vec<(&'static str, Value)> {
             "Passport: `nusqa service ID --json`, `GET /api/services/{id}`",
             json(&registry.passport(&service, date).unwrap()),
         ),
+        ("CheckReport: `nusqa draft check --json`", json(&draft_report(&lib))),
     ]
+}
+
+/// The check report of a small draft amending Order No. 350: one deletion that
+/// resolves, one whose subparagraph never exists.
+fn draft_report(lib: &nusqa::Library) -> nusqa::draft::CheckReport {
+    let text = "Өзгеріс енгізу туралы\nАстана қаласы 2026 жылғы 2 наурыз № 77\nБҰЙЫРАМЫН:\n\
+1. \"Жарылыс жұмыстарын жүргізуге рұқсат беру қағидаларын бекіту туралы\" Қазақстан Республикасы Инвестициялар және даму министрінің 2014 жылғы 30 желтоқсандағы № 350 бұйрығына (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 10273 болып тіркелген) мынадай өзгеріс енгізілсін:\n\
+көрсетілген бұйрықпен бекітілген Жарылыс жұмыстарын жүргізуге рұқсат беру қағидаларында:\n\
+6-тармақтың 2) тармақшасы алып тасталсын;\n6-тармақтың 9) тармақшасы алып тасталсын.\n\
+2. Осы бұйрық алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.\n\
+Министр\tЧ. Аринов\n";
+    let mut meta = lib.act(&"V2500037008".parse().unwrap()).unwrap().clone();
+    meta.id = "V2600099001".parse().unwrap();
+    meta.date = d("2026-03-02");
+    meta.number = "77".into();
+    meta.work_uri = nusqa::model::WorkUri::new(&meta.kind, meta.date, "77");
+    meta.registration = Some(nusqa::model::Registration {
+        number: 99001,
+        date: Some(d("2026-03-05")),
+    });
+    meta.entry_into_force = None;
+    meta.events.clear();
+    nusqa::draft::check(lib, &meta, text)
 }
 
 /// Lets the list above hold views of different types.

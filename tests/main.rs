@@ -9,6 +9,7 @@ mod crash_server;
 mod datatests;
 mod desk_ui;
 mod diffs;
+mod drafts;
 mod fuzz;
 mod hardening_corpus;
 mod hardening_http;

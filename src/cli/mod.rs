@@ -19,6 +19,7 @@ mod bench;
 mod bench_publish;
 mod changes;
 mod corpus_cmds;
+mod draft;
 mod publish_cmd;
 mod search_cmd;
 mod serve_cmd;
@@ -289,6 +290,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Drafts of amending orders: their check report and preview.
+    #[command(subcommand)]
+    Draft(draft::DraftCmd),
     /// API tokens of the state directory: create, list, revoke (audited).
     #[command(subcommand)]
     Token(TokenCmd),
@@ -539,6 +543,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Index { index, threads, json } => search_cmd::index(&root, &opts, &index, threads, json),
         Command::Search(args) => search_cmd::search(&root, &opts, args),
+        Command::Draft(cmd) => draft::run(&root, &opts, cmd),
         Command::Serve { addr, index, read_only } => {
             recover_at_start(&root, &opts)?;
             let state = (!read_only).then_some(state.as_path());

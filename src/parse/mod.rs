@@ -67,6 +67,18 @@ pub fn parse_amending_act(act: &Act, tree: &[Node], targets: &[(&Act, &[Node])])
     parse_amending_text(Lang::Kk, act, tree, targets)
 }
 
+/// Like [`parse_amending_act`], but keeps what was read when some of it fails: the
+/// operations of every instruction that was read, and the errors of the others. A
+/// draft's check report is made of both.
+pub fn parse_amending_act_partially(
+    act: &Act,
+    tree: &[Node],
+    targets: &[(&Act, &[Node])],
+) -> (Parsed, Vec<ParseError>) {
+    let (parsed, errors, _) = read_partially(Lang::Kk, act, tree, targets);
+    (parsed, errors)
+}
+
 /// [`parse_amending_act`] for a text in `lang` (Russian, or Kazakh for any other).
 pub fn parse_amending_text(
     lang: Lang,
@@ -81,6 +93,21 @@ pub fn parse_amending_text(
 /// every instruction that changes an act, as read, including those on an act that is
 /// not among the targets.
 pub fn read_amending_act(lang: Lang, act: &Act, tree: &[Node], targets: &[(&Act, &[Node])]) -> Reading {
+    let (parsed, errors, instructions) = read_partially(lang, act, tree, targets);
+    Reading {
+        lang,
+        parsed: if errors.is_empty() { Ok(parsed) } else { Err(errors) },
+        instructions,
+    }
+}
+
+/// What was read, the errors of what was not, and every instruction as read.
+fn read_partially(
+    lang: Lang,
+    act: &Act,
+    tree: &[Node],
+    targets: &[(&Act, &[Node])],
+) -> (Parsed, Vec<ParseError>, Vec<ReadInstruction>) {
     let mut errors = Vec::new();
     let mut reading = Vec::new();
     let list = list_of(tree);
@@ -111,14 +138,5 @@ pub fn read_amending_act(lang: Lang, act: &Act, tree: &[Node], targets: &[(&Act,
         };
         p.run();
     }
-    let parsed = if errors.is_empty() {
-        Ok(Parsed { entry_into_force, ops })
-    } else {
-        Err(errors)
-    };
-    Reading {
-        lang,
-        parsed,
-        instructions: reading,
-    }
+    (Parsed { entry_into_force, ops }, errors, reading)
 }
