@@ -81,7 +81,7 @@ fn prepared(dir: &Path) -> (PathBuf, PathBuf, String, String) {
     };
     let src = bundled.join("acts/V25/V2500037008");
     let meta = serde_json::from_slice(&std::fs::read(src.join("act.json")).unwrap()).unwrap();
-    let text = std::fs::read_to_string(src.join("text.kk.md")).unwrap();
+    let text = crate::draft_text::order_429_plain();
     let who = |name: &str| Principal {
         name: name.into(),
         role: Role::Publisher,

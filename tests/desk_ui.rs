@@ -147,7 +147,7 @@ fn order_429() -> (String, String) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/acts/V25/V2500037008");
     (
         std::fs::read_to_string(dir.join("act.json")).unwrap(),
-        std::fs::read_to_string(dir.join("text.kk.md")).unwrap(),
+        crate::draft_text::order_429_plain(),
     )
 }
 

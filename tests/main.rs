@@ -9,6 +9,7 @@ mod crash_server;
 mod datatests;
 mod desk_ui;
 mod diffs;
+mod draft_text;
 mod drafts;
 mod fuzz;
 mod hardening_corpus;

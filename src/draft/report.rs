@@ -137,6 +137,7 @@ impl CheckReport {
 
 /// Every problem code, with what it means.
 pub const CODES: &[(&str, &str)] = &[
+    ("meta_invalid", "the metadata is not an act.json"),
     ("empty_text", "the text is empty"),
     ("text_too_large", "the text is larger than a draft may be"),
     (

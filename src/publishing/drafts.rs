@@ -238,7 +238,7 @@ impl Desk {
                 check.errors()
             )));
         }
-        let Some((entry, eif)) = check.prepared.clone() else {
+        let Some((entry, eif)) = check.prepared() else {
             return Err(DraftError::NotReady(format!("draft {id} has nothing to publish")));
         };
         let approved = draft.approval().map(|a| a.basis.clone()).unwrap_or_default();

@@ -13,11 +13,10 @@ pub mod check;
 pub mod correct;
 pub mod drafts;
 pub mod events;
-pub mod preview;
 pub mod tokens;
 pub mod who;
 
-pub use check::{DraftCheck, Problem, Severity, check_draft};
+pub use check::{DraftCheck, check_draft};
 pub use correct::{CorrectError, Corrected, correct};
 pub use drafts::{Desk, DraftError, DraftInput, PublishedDraft};
 pub use tokens::{create_token, revoke_token};

@@ -27,7 +27,6 @@ use super::i18n::{Words, code, parse};
 use super::pages::{Layout, error_page_at, render, url_encode};
 use crate::effect::Reading;
 use crate::model::Lang;
-use crate::publishing::preview;
 use crate::state::sessions::SESSIONS_FILE;
 use crate::state::tokens::TOKENS_FILE;
 use crate::state::{DraftState, Principal, SessionStore, TokenStore, authenticate};
@@ -434,13 +433,6 @@ fn reading_text(r: &Option<Reading>) -> Option<&str> {
     r.as_ref().and_then(|r| r.text.as_deref())
 }
 
-/// The line of the text where item `eid`'s heading is (clause Markdown), if any.
-fn line_of_item(text: &str, eid: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| l.trim_start().starts_with('#') && l.split_whitespace().nth(1) == Some(eid))
-        .map(|i| i + 1)
-}
-
 /// `GET /desk/drafts/{id}`.
 pub async fn draft(
     State(s): State<Arc<AppState>>,
@@ -464,26 +456,31 @@ pub async fn draft(
     };
     let text = d.text.get("kk").cloned().unwrap_or_default();
     let problems: Vec<ProblemRow> = check
+        .report
         .problems
         .iter()
         .map(|p| {
-            let line = p
-                .line
-                .or_else(|| p.item.as_deref().and_then(|i| line_of_item(&text, i)));
+            let line = p.place.line;
             let mut place = Vec::new();
-            if let Some(i) = &p.item {
+            if let Some(i) = &p.place.item {
                 place.push(i.clone());
             }
-            if let Some(a) = p.abzats {
+            if let Some(a) = p.place.abzats {
                 place.push(format!("abz. {a}"));
+            }
+            if let Some(act) = &p.place.target_act {
+                place.push(act.to_string());
+            }
+            if let Some(eid) = &p.place.eid {
+                place.push(eid.to_string());
             }
             if let Some(l) = line {
                 place.push(format!("{} {l}", Words(lang).line()));
             }
             ProblemRow {
                 severity: match p.severity {
-                    crate::publishing::Severity::Error => "error",
-                    crate::publishing::Severity::Warning => "warning",
+                    crate::draft::Severity::Error => "error",
+                    crate::draft::Severity::Warning => "warning",
                 },
                 code: p.code,
                 place: place.join(", "),
@@ -513,34 +510,35 @@ pub async fn draft(
         .collect();
     let t = Words(lang);
     let mut previews = Vec::new();
-    if let Ok(p) = preview::preview(&snap.library, &check) {
-        for target in &p.effects.targets {
+    if let Some(prepared) = check.report.prepared.as_ref() {
+        let p = crate::draft::preview(&snap.library, prepared);
+        for target in &p.targets {
             let mut dates: Vec<DateGroup> = Vec::new();
-            for op in &target.operations {
-                let when = match op.date {
-                    Some(d) if op.simulated => format!("{d} ({})", t.pending_date()),
-                    Some(d) => d.to_string(),
-                    None => t.pending_date().to_string(),
+            for day in &target.dates {
+                let when = match (day.date, day.earliest) {
+                    (Some(d), _) => d.to_string(),
+                    (None, Some(e)) => format!("{} ({} ≥ {e})", t.pending_date(), t.from()),
+                    (None, None) => t.pending_date().to_string(),
                 };
-                let redline = match &op.words {
-                    Some(w) => crate::diff::html::words_html(w),
-                    None => crate::diff::html::replaced_html(reading_text(&op.before), reading_text(&op.after)),
-                };
-                let row = OpRow {
-                    target: op
-                        .operation
-                        .operation
-                        .target
-                        .as_ref()
-                        .map_or_else(String::new, |e| e.to_string()),
-                    kind: op.operation.operation.change.kind_name(),
-                    note: op.note.clone().unwrap_or_default(),
-                    redline,
-                };
-                match dates.iter_mut().find(|g| g.when == when) {
-                    Some(g) => g.ops.push(row),
-                    None => dates.push(DateGroup { when, ops: vec![row] }),
-                }
+                let ops = day
+                    .operations
+                    .iter()
+                    .map(|op| OpRow {
+                        target: op
+                            .operation
+                            .operation
+                            .target
+                            .as_ref()
+                            .map_or_else(String::new, |e| e.to_string()),
+                        kind: op.operation.operation.change.kind_name(),
+                        note: op.note.clone().unwrap_or_default(),
+                        redline: match &op.words {
+                            Some(w) => crate::diff::html::words_html(w),
+                            None => crate::diff::html::replaced_html(reading_text(&op.before), reading_text(&op.after)),
+                        },
+                    })
+                    .collect();
+                dates.push(DateGroup { when, ops });
             }
             previews.push(ActPreview {
                 id: target.act.to_string(),

@@ -36,7 +36,7 @@ use crate::digest::sha256_hex;
 use crate::library::Library;
 use crate::model::{EventKind, RegistryId};
 use crate::publishing::events::{EventError, EventRequest, Recorded};
-use crate::publishing::{DraftError, DraftInput, check_draft, preview};
+use crate::publishing::{DraftError, DraftInput, check_draft};
 use crate::state::{Draft, DraftSource, Principal, Role};
 
 type ApiResult = Result<Response, ApiError>;
@@ -190,13 +190,14 @@ pub async fn preview(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id
     publisher(&s, &headers)?;
     let snap = s.snapshot();
     let (_, check) = writer(&s)?.desk.show(&id, &snap.library).map_err(draft_error)?;
-    let p = preview::preview(&snap.library, &check).map_err(|e| {
-        ApiError::new(
+    let Some(prepared) = check.report.prepared.as_ref() else {
+        return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "not_ready",
-            format!("draft {id}: {e}"),
-        )
-    })?;
+            format!("draft {id} does not read as an amending act; see its check report"),
+        ));
+    };
+    let p = crate::draft::preview(&snap.library, prepared);
     Ok(Json(json!({"id": id, "report": check.view(), "preview": p})).into_response())
 }
 
