@@ -358,3 +358,50 @@ async fn a_problem_of_the_report_links_to_its_line() {
     assert!(n <= line, "the problem's line {n} is after the instruction's {line}");
     assert!(!page.contains("/approve\""), "a draft with errors cannot be approved");
 }
+
+#[tokio::test]
+async fn a_docx_is_uploaded_through_the_desk_form_with_its_csrf_token() {
+    let u = ui();
+    let (cookies, csrf) = login(&u.app, &u.alice).await;
+    let (meta, text) = order_429();
+    let docx = crate::draft_text::docx_of(&text);
+    let upload = |csrf: &str| {
+        let boundary = "desk-upload-boundary";
+        let mut body = Vec::new();
+        for (name, file, bytes) in [
+            ("csrf", None, csrf.as_bytes().to_vec()),
+            ("lang", None, b"en".to_vec()),
+            ("meta", None, meta.as_bytes().to_vec()),
+            ("file", Some("order.docx"), docx.clone()),
+        ] {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes(),
+            );
+            if let Some(f) = file {
+                body.extend_from_slice(format!("; filename=\"{f}\"").as_bytes());
+            }
+            body.extend_from_slice(b"\r\n\r\n");
+            body.extend_from_slice(&bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        Request::builder()
+            .method(Method::POST)
+            .uri("/desk/drafts")
+            .header(header::COOKIE, cookies.as_str())
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let res = u.app.clone().oneshot(upload("c_forged")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = u.app.clone().oneshot(upload(&csrf)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_string();
+    let page = send(&u.app, Method::GET, &location, &cookies, None, false).await.body;
+    assert!(page.contains("No problems found"), "{page}");
+    assert_eq!(page.matches("class=\"nq-preview\"").count(), 7);
+}

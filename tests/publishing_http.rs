@@ -527,3 +527,48 @@ async fn bad_drafts_get_a_4xx_or_a_report_naming_the_place_and_leave_the_corpus_
             .is_ok()
     );
 }
+
+/// A multipart/form-data body of `parts` (name, file name, bytes).
+fn multipart(parts: &[(&str, Option<&str>, Vec<u8>)]) -> (String, Vec<u8>) {
+    let boundary = "nusqa-test-boundary-7f3a";
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        let disposition = match file {
+            Some(f) => format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\r\n"),
+            None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+        };
+        body.extend_from_slice(disposition.as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn a_docx_order_is_submitted_as_multipart_and_a_broken_one_refused() {
+    let r = registry();
+    let (meta, text) = order_429_files();
+    let docx = crate::draft_text::docx_of(&text);
+    let meta = serde_json::to_vec(&meta).unwrap();
+    let (ctype, body) = multipart(&[("meta", None, meta.clone()), ("file", Some("order-429.docx"), docx)]);
+    let ctype: &'static str = Box::leak(ctype.into_boxed_str());
+    let (status, v) = call(&r.app, Method::POST, "/api/drafts", Some(&r.alice), Some((ctype, body))).await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    assert_eq!(v["report"]["errors"], 0, "{}", v["report"]);
+    assert_eq!(v["report"]["prepared"]["operations"].as_array().unwrap().len(), 40);
+    let id = v["id"].as_str().unwrap();
+    let (_, v) = call(&r.app, Method::GET, &format!("/api/drafts/{id}"), Some(&r.alice), None).await;
+    assert_eq!(v["source"]["kind"], "docx");
+    assert_eq!(v["source"]["file_name"], "order-429.docx");
+
+    let (ctype, body) = multipart(&[
+        ("meta", None, meta),
+        ("file", Some("x.docx"), b"PK\x03\x04 not a zip".to_vec()),
+    ]);
+    let ctype: &'static str = Box::leak(ctype.into_boxed_str());
+    let (status, v) = call(&r.app, Method::POST, "/api/drafts", Some(&r.alice), Some((ctype, body))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["error"]["code"], "bad_docx");
+}

@@ -24,7 +24,7 @@ use super::auth::{SESSION_COOKIE, cookie, csrf_ok, session};
 use super::drafts_api::{EventForm, blocking, draft_error, record_correction, record_event, writer};
 use super::error::ApiError;
 use super::i18n::{Words, code, parse};
-use super::pages::{Layout, error_page_at, render, url_encode};
+use super::pages::{Layout, error_page_at, lang_of, render, url_encode};
 use crate::effect::Reading;
 use crate::model::Lang;
 use crate::state::sessions::SESSIONS_FILE;
@@ -312,44 +312,64 @@ pub struct SubmitForm {
     text: String,
 }
 
-/// `POST /desk/drafts`.
+/// `POST /desk/drafts`: the pasted text form, or the .docx upload form (multipart).
 pub async fn submit(
     State(s): State<Arc<AppState>>,
     OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    Form(f): Form<SubmitForm>,
+    req: axum::extract::Request,
 ) -> Response {
-    let lang = parse(f.lang.as_deref());
-    let sess = match posting(&s, &headers, &f.csrf, lang, &uri) {
+    use axum::extract::FromRequest;
+    let headers = req.headers().clone();
+    let is_multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    let (input, csrf, lang) = if is_multipart {
+        match super::drafts_api::multipart(req).await {
+            Ok((input, extra)) => {
+                let lang = parse(extra.get("lang").map(String::as_str));
+                (input, extra.get("csrf").cloned().unwrap_or_default(), lang)
+            }
+            Err(e) => return fail(lang_of(&uri), &uri, e),
+        }
+    } else {
+        let Form(f) = match Form::<SubmitForm>::from_request(req, &()).await {
+            Ok(f) => f,
+            Err(e) => return fail(lang_of(&uri), &uri, ApiError::bad(e.body_text())),
+        };
+        let lang = parse(f.lang.as_deref());
+        let meta: serde_json::Value = match serde_json::from_str(&f.meta) {
+            Ok(v @ serde_json::Value::Object(_)) => v,
+            Ok(_) => {
+                return fail(
+                    lang,
+                    &uri,
+                    ApiError::bad("the metadata must be a JSON object (act.json)"),
+                );
+            }
+            Err(e) => {
+                return fail(
+                    lang,
+                    &uri,
+                    ApiError::bad(format!("the metadata is not JSON (line {}): {e}", e.line())),
+                );
+            }
+        };
+        let text = f.text.replace("\r\n", "\n");
+        let input = crate::publishing::DraftInput {
+            meta,
+            source: crate::state::DraftSource {
+                kind: "text".into(),
+                file_name: None,
+                sha256: crate::digest::sha256_hex(text.as_bytes()),
+            },
+            text: [("kk".to_string(), text)].into_iter().collect(),
+        };
+        (input, f.csrf, lang)
+    };
+    let sess = match posting(&s, &headers, &csrf, lang, &uri) {
         Ok(sess) => sess,
         Err(r) => return *r,
-    };
-    let meta: serde_json::Value = match serde_json::from_str(&f.meta) {
-        Ok(v @ serde_json::Value::Object(_)) => v,
-        Ok(_) => {
-            return fail(
-                lang,
-                &uri,
-                ApiError::bad("the metadata must be a JSON object (act.json)"),
-            );
-        }
-        Err(e) => {
-            return fail(
-                lang,
-                &uri,
-                ApiError::bad(format!("the metadata is not JSON (line {}): {e}", e.line())),
-            );
-        }
-    };
-    let text = f.text.replace("\r\n", "\n");
-    let input = crate::publishing::DraftInput {
-        meta,
-        source: crate::state::DraftSource {
-            kind: "text".into(),
-            file_name: None,
-            sha256: crate::digest::sha256_hex(text.as_bytes()),
-        },
-        text: [("kk".to_string(), text)].into_iter().collect(),
     };
     let st = s.clone();
     let who = sess.who;

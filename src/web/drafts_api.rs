@@ -129,7 +129,7 @@ fn submission(headers: &HeaderMap, body: &[u8]) -> Result<DraftInput, ApiError> 
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            format!("a draft is submitted as application/json, not `{mime}`"),
+            format!("a draft is submitted as application/json or multipart/form-data, not `{mime}`"),
         ));
     }
     let b: SubmitBody = serde_json::from_slice(body).map_err(|e| {
@@ -158,10 +158,107 @@ fn submission(headers: &HeaderMap, body: &[u8]) -> Result<DraftInput, ApiError> 
     })
 }
 
-/// `POST /api/drafts`.
-pub async fn submit(State(s): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> ApiResult {
+/// Reads a multipart submission: a `meta` part (the act.json) and a `file` part (the
+/// order as .docx) or a `text` part (plain text); the UI's form adds `csrf` and `lang`,
+/// returned beside the input.
+pub(super) async fn multipart(req: axum::extract::Request) -> Result<(DraftInput, BTreeMap<String, String>), ApiError> {
+    use axum::extract::FromRequest;
+    let mut form = axum::extract::Multipart::from_request(req, &())
+        .await
+        .map_err(|e| ApiError::bad(format!("not a multipart body: {}", e.body_text())))?;
+    let (mut meta, mut text, mut source) = (None, None, None);
+    let mut extra = BTreeMap::new();
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|e| ApiError::bad(format!("a part cannot be read: {}", e.body_text())))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| ApiError::bad(format!("part `{name}` cannot be read: {}", e.body_text())))?;
+        match name.as_str() {
+            "meta" => {
+                meta = Some(
+                    serde_json::from_slice::<serde_json::Value>(&bytes)
+                        .map_err(|e| ApiError::bad(format!("part `meta` is not JSON (line {}): {e}", e.line())))?,
+                )
+            }
+            "file" if !bytes.is_empty() => {
+                let t = crate::draft::docx::text(&bytes).map_err(|e| {
+                    ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "bad_docx",
+                        format!("part `file`: {e}"),
+                    )
+                })?;
+                source = Some(DraftSource {
+                    kind: "docx".into(),
+                    file_name,
+                    sha256: sha256_hex(&bytes),
+                });
+                text = Some(t);
+            }
+            "csrf" | "lang" => {
+                extra.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+            }
+            "text" if bytes.is_empty() && text.is_some() => {}
+            "file" | "text" if bytes.is_empty() => {}
+            "text" => {
+                let t = String::from_utf8(bytes.to_vec()).map_err(|_| ApiError::bad("part `text` is not UTF-8"))?;
+                source = Some(DraftSource {
+                    kind: "text".into(),
+                    file_name: None,
+                    sha256: sha256_hex(t.as_bytes()),
+                });
+                text = Some(t);
+            }
+            other => {
+                return Err(ApiError::bad(format!(
+                    "unknown part `{other}`; expected meta and file (or text)"
+                )));
+            }
+        }
+    }
+    let meta = meta
+        .filter(serde_json::Value::is_object)
+        .ok_or_else(|| ApiError::bad("the `meta` part (an act.json object) is missing"))?;
+    let (Some(text), Some(source)) = (text, source) else {
+        return Err(ApiError::bad("the `file` part (.docx) or the `text` part is missing"));
+    };
+    Ok((
+        DraftInput {
+            meta,
+            text: [("kk".to_string(), text)].into_iter().collect(),
+            source,
+        },
+        extra,
+    ))
+}
+
+/// `POST /api/drafts`: JSON `{"meta", "text": {"kk"}}`, or multipart with `meta` and a
+/// .docx `file`.
+pub async fn submit(State(s): State<Arc<AppState>>, req: axum::extract::Request) -> ApiResult {
+    let headers = req.headers().clone();
     let who = publisher(&s, &headers)?;
-    let input = submission(&headers, &body)?;
+    let is_multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    let input = if is_multipart {
+        multipart(req).await?.0
+    } else {
+        let body = axum::body::to_bytes(req.into_body(), usize::MAX).await.map_err(|e| {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("the body cannot be read: {e}"),
+            )
+        })?;
+        submission(&headers, &body)?
+    };
     let st = s.clone();
     let (draft, report) = blocking(move || {
         let snap = st.snapshot();

@@ -108,6 +108,10 @@ words! {
     Meta, meta => ("Деректемелер (act.json)", "Реквизиты (act.json)", "Metadata (act.json)"),
     /// `order_text`
     OrderText, order_text => ("Бұйрықтың мәтіні", "Текст приказа", "The order's text"),
+    /// `docx_file`
+    DocxFile, docx_file => ("Бұйрықтың .docx файлы", "Файл приказа .docx", "The order as a .docx file"),
+    /// `or_upload`
+    OrUpload, or_upload => ("немесе файлды жүктеу", "или загрузить файл", "or upload a file"),
     /// `submit`
     Submit, submit => ("Жіберу", "Отправить", "Submit"),
     /// `state`
