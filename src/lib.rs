@@ -28,6 +28,7 @@ pub mod markup;
 pub mod model;
 pub mod notes;
 pub mod parse;
+pub mod registry;
 pub mod render;
 pub mod ru;
 pub mod search;

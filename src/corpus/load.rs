@@ -77,8 +77,12 @@ fn load_with(
             Err(errs) => errors.extend(errs),
         }
     }
-    let (library, checks) = Library::build(by_id.into_values().map(|(_, e)| e).collect());
+    let dirs_by_id: Vec<(RegistryId, PathBuf)> = by_id.iter().map(|(id, (d, _))| (*id, d.clone())).collect();
+    let (mut library, checks) = Library::build(by_id.into_values().map(|(_, e)| e).collect());
     errors.extend(checks.into_iter().map(CorpusError::from));
+    for (id, dir) in dirs_by_id {
+        super::redactions::load(&dir, &id, opts, &mut library, &mut errors);
+    }
     errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(Loaded {
         library,
@@ -217,8 +221,7 @@ pub fn act_text(root: &Path, id: &RegistryId) -> Result<String, CorpusError> {
 type DirResult = Result<(ActEntry, Vec<CorpusError>), Vec<CorpusError>>;
 
 /// What an act directory may hold besides `.`-prefixed entries.
-const ACT_DIR_HOLDS: &str =
-    "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json and events.json";
+const ACT_DIR_HOLDS: &str = "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json and redactions/";
 
 /// Reads one act directory. Fatal errors (no readable act.json or text) drop the act;
 /// the others are returned beside it.
@@ -350,6 +353,7 @@ fn check_entries(dir: &Path, opts: &LoadOptions, id: &RegistryId, errors: &mut V
         let name = name.to_string_lossy();
         match &*name {
             "act.json" | "text.kk.md" | "ops.json" | "entry_into_force.json" | "events.json" => {}
+            "redactions" if entry.file_type().is_ok_and(|t| t.is_dir()) => {}
             n if n.starts_with("text.") && n.ends_with(".md") => {
                 // Not loaded, but part of the corpus (and of its generation).
                 match fs::symlink_metadata(&path) {

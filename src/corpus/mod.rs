@@ -8,6 +8,7 @@
 //!     text.kk.md              the clause tree, in clause Markdown (see `crate::clause_markdown`)
 //!     ops.json                the operations this act makes (frozen)
 //!     events.json             events recorded after publication (append-only log)
+//!     redactions/             the registry's own texts, raw, and redactions.json (provenance)
 //!   sources/                  what the texts were restored from, with provenance
 //! ```
 //!
@@ -20,6 +21,7 @@ pub mod generation;
 pub mod load;
 pub mod lock;
 pub mod read;
+pub mod redactions;
 pub mod write;
 
 pub use error::{CorpusError, ErrorKind};
