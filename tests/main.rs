@@ -19,3 +19,4 @@ mod search;
 mod services;
 mod support;
 mod web;
+mod registry;
