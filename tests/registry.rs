@@ -55,7 +55,12 @@ fn import_is_idempotent_and_refuses_a_different_redaction() {
     for f in std::fs::read_dir(&bundled).unwrap() {
         let f = f.unwrap();
         let copy = dir.path().join("acts/V14/V1400010273/redactions").join(f.file_name());
-        assert_eq!(std::fs::read(f.path()).unwrap(), std::fs::read(copy).unwrap(), "{:?}", f.file_name());
+        assert_eq!(
+            std::fs::read(f.path()).unwrap(),
+            std::fs::read(copy).unwrap(),
+            "{:?}",
+            f.file_name()
+        );
     }
     // A changed source file is refused, not overwritten.
     let src = tempfile::tempdir().unwrap();
@@ -82,7 +87,8 @@ fn import_is_idempotent_and_refuses_a_different_redaction() {
         loaded
             .errors
             .iter()
-            .any(|e| e.file.as_ref().is_some_and(|f| f.ends_with("rus@2014-12-30.md")) && e.to_string().contains("BLAKE3")),
+            .any(|e| e.file.as_ref().is_some_and(|f| f.ends_with("rus@2014-12-30.md"))
+                && e.to_string().contains("BLAKE3")),
         "{:?}",
         loaded.errors
     );
@@ -107,7 +113,10 @@ fn order_350_on_five_dates_in_both_languages() {
     // at the latest the end of 2021. No Russian redaction of 2021: not held.
     let (s, f, start) = st("2021-12-31", Lang::Kk, "att_1__para_4").unwrap();
     assert_eq!((s, f), (InForce, Registry));
-    assert!(start.starts_with("unknown") && start.contains("at the latest 2021-12-31") && start.contains("No. 256"), "{start}");
+    assert!(
+        start.starts_with("unknown") && start.contains("at the latest 2021-12-31") && start.contains("No. 256"),
+        "{start}"
+    );
     let (s, _, _) = st("2021-12-31", Lang::Ru, "att_1__para_7").unwrap();
     assert_eq!(s, NotHeld);
     // 2025-12-02: Order No. 429's operations are pending (its publication is not
@@ -123,7 +132,10 @@ fn order_350_on_five_dates_in_both_languages() {
         for lang in [Lang::Kk, Lang::Ru] {
             let (s, f, start) = st(date, lang, "att_1__para_7").unwrap();
             assert_eq!((s, f), (InForce, Registry), "{date} {lang:?}");
-            assert!(start.contains("at the latest 2025-12-03") && start.contains("No. 137"), "{start}");
+            assert!(
+                start.contains("at the latest 2025-12-03") && start.contains("No. 137"),
+                "{start}"
+            );
             let (s, _, _) = st(date, lang, "att_1__para_8-1").unwrap();
             assert_eq!(s, InForce);
         }
@@ -153,12 +165,24 @@ fn once_429_is_published_its_operations_are_shown_with_the_registry_second() {
     let p4 = v.consolidated.find("att_1__para_4").unwrap();
     assert_eq!((p4.status, p4.text_from), (Status::InForce, TextFrom::Operations));
     assert_eq!(p4.source.act.as_str(), "V2500037008");
-    assert!(p4.registry_reading.as_ref().is_some_and(|r| r.reading.seen_in == ["kaz@2025-12-03.md"]));
+    assert!(
+        p4.registry_reading
+            .as_ref()
+            .is_some_and(|r| r.reading.seen_in == ["kaz@2025-12-03.md"])
+    );
     // The date fits the registry's: no conflict warning. Another date is reported.
     assert!(lib.registry_warnings().iter().all(|w| !w.contains("Civil Code")));
     let out = crate::support::nusqa(
         dir.path(),
-        &["event", "V2500037008", "publication", "2025-10-06", "--correct", "--reason", "test"],
+        &[
+            "event",
+            "V2500037008",
+            "publication",
+            "2025-10-06",
+            "--correct",
+            "--reason",
+            "test",
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     let loaded = corpus::load(dir.path()).unwrap();
@@ -185,9 +209,17 @@ fn russian_clauses_align_with_kazakh_ones() {
         assert!(flags.iter().any(|f| &f.eid == eid && f.flag == "only_kk"), "{eid}");
     }
     // The Russian note on the preamble says Order No. 1221 changed the Kazakh text only.
-    assert!(flags.iter().any(|f| f.eid.as_str() == "preamble" && f.detail.contains("Kazakh text only")));
+    assert!(
+        flags
+            .iter()
+            .any(|f| f.eid.as_str() == "preamble" && f.detail.contains("Kazakh text only"))
+    );
     // The two languages date Order No. 170 differently (04.05 and 24.05.2022): shown.
-    assert!(flags.iter().any(|f| f.eid.as_str() == "att_1__para_15" && f.detail.contains("2022-05-04")));
+    assert!(
+        flags
+            .iter()
+            .any(|f| f.eid.as_str() == "att_1__para_15" && f.detail.contains("2022-05-04"))
+    );
 }
 
 #[test]
@@ -208,7 +240,9 @@ fn reconcile_golden() {
         .reconciliation
         .clauses
         .iter()
-        .filter(|c| c.lang == Lang::Kk && (c.eid.as_str() == "att_1__para_6" || c.eid.as_str().starts_with("att_1__para_6__")))
+        .filter(|c| {
+            c.lang == Lang::Kk && (c.eid.as_str() == "att_1__para_6" || c.eid.as_str().starts_with("att_1__para_6__"))
+        })
         .map(|c| c.words)
         .sum();
     // Four restoration errors, five of the registry's wordings, one spelling, and the
@@ -222,6 +256,9 @@ fn reconcile_golden() {
     }
     let expected = std::fs::read_to_string(&path).unwrap();
     if let Some(diff) = golden_diff(&expected, &text) {
-        panic!("reconcile output differs from {} (NUSQA_UPDATE_GOLDEN=1 accepts it):\n{diff}", path.display());
+        panic!(
+            "reconcile output differs from {} (NUSQA_UPDATE_GOLDEN=1 accepts it):\n{diff}",
+            path.display()
+        );
     }
 }

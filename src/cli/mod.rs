@@ -417,7 +417,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             outln!("{} file(s) written, {} unchanged", s.written.len(), s.unchanged.len());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Reconcile { act, as_of, json } => show::reconcile(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, json),
+        Command::Reconcile { act, as_of, json } => {
+            show::reconcile(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, json)
+        }
         Command::Diff {
             act,
             from,

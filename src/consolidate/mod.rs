@@ -16,5 +16,6 @@ pub use checks::{CheckError, CheckKind};
 pub use schedule::{PendingChange, Schedule, ScheduledOp};
 pub use timeline::{ActTimeline, NodeTimeline};
 pub use view::{
-    ConsolidateError, Consolidated, ConsolidatedNode, RegistryReading, Status, TextFrom, consolidate, consolidate_with, history,
+    ConsolidateError, Consolidated, ConsolidatedNode, RegistryReading, Status, TextFrom, consolidate, consolidate_with,
+    history,
 };

@@ -298,7 +298,10 @@ fn node_at<'a>(cx: &Ctx<'a>, eid: &'a EId) -> Option<ConsolidatedNode<'a>> {
         since,
         source,
         text_from,
-        registry_reading: reading.map(|(r, s)| RegistryReading { evidence: s, reading: r }),
+        registry_reading: reading.map(|(r, s)| RegistryReading {
+            evidence: s,
+            reading: r,
+        }),
         pending,
         children: kids.into_iter().filter_map(|c| node_at(cx, c)).collect(),
     })

@@ -221,7 +221,8 @@ pub fn act_text(root: &Path, id: &RegistryId) -> Result<String, CorpusError> {
 type DirResult = Result<(ActEntry, Vec<CorpusError>), Vec<CorpusError>>;
 
 /// What an act directory may hold besides `.`-prefixed entries.
-const ACT_DIR_HOLDS: &str = "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json and redactions/";
+const ACT_DIR_HOLDS: &str =
+    "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json and redactions/";
 
 /// Reads one act directory. Fatal errors (no readable act.json or text) drop the act;
 /// the others are returned beside it.

@@ -118,16 +118,20 @@ fn sources(text: &str) -> Sources {
     static REPO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\*\*github\.com/([^*\s]+)\*\*").unwrap_or_else(|e| panic!("repository pattern: {e}"))
     });
-    static LAYOUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^- ([A-Z]+) = `([^`]+)`").unwrap_or_else(|e| panic!("layout pattern: {e}"))
-    });
+    static LAYOUT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^- ([A-Z]+) = `([^`]+)`").unwrap_or_else(|e| panic!("layout pattern: {e}")));
     let repository = REPO
         .captures(text)
         .and_then(|c| c.get(1))
         .map_or(String::new(), |m| m.as_str().to_string());
     let layouts: BTreeMap<String, String> = LAYOUT
         .captures_iter(text)
-        .filter_map(|c| Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().trim_end_matches('/').to_string())))
+        .filter_map(|c| {
+            Some((
+                c.get(1)?.as_str().to_string(),
+                c.get(2)?.as_str().trim_end_matches('/').to_string(),
+            ))
+        })
         .collect();
     let mut rows = BTreeMap::new();
     for line in text.lines() {
@@ -155,11 +159,22 @@ fn sources(text: &str) -> Sources {
 /// года № 10273" or "… 2015 жылы 17 ақпанда № 10273 тіркелді".
 fn registration_date(requisite: &str) -> Option<NaiveDate> {
     const RU: [&str; 12] = [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
         "декабря",
     ];
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"Зарегистрирован\D*(\d{1,2})\s+(\p{L}+)\s+(\d{4})").unwrap_or_else(|e| panic!("registration pattern: {e}"))
+        Regex::new(r"Зарегистрирован\D*(\d{1,2})\s+(\p{L}+)\s+(\d{4})")
+            .unwrap_or_else(|e| panic!("registration pattern: {e}"))
     });
     let c = RE.captures(requisite)?;
     let day: u32 = c.get(1)?.as_str().parse().ok()?;
@@ -180,7 +195,10 @@ pub fn import(lock: &CorpusLock, root: &Path, dir: &Path) -> Result<ImportSummar
     let src = fs::read_to_string(&src_path).map_err(|e| io(&src_path, e))?;
     let src = sources(&src);
     if src.repository.is_empty() {
-        return Err(bad(&src_path, "SOURCES.md names no repository (**github.com/OWNER/NAME**)".into()));
+        return Err(bad(
+            &src_path,
+            "SOURCES.md names no repository (**github.com/OWNER/NAME**)".into(),
+        ));
     }
     let mut summary = ImportSummary::default();
     let mut subdirs: Vec<_> = fs::read_dir(dir)
@@ -222,7 +240,10 @@ pub fn import(lock: &CorpusLock, root: &Path, dir: &Path) -> Result<ImportSummar
             let p = sub.join(n);
             let bytes = fs::read(&p).map_err(|e| io(&p, e))?;
             let Some((path, commit, _)) = src.rows.get(&format!("{id}/{n}")) else {
-                return Err(bad(&p, format!("SOURCES.md has no row for {id}/{n}: its provenance is unknown")));
+                return Err(bad(
+                    &p,
+                    format!("SOURCES.md has no row for {id}/{n}: its provenance is unknown"),
+                ));
             };
             if n.ends_with(".yaml") {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -243,7 +264,9 @@ pub fn import(lock: &CorpusLock, root: &Path, dir: &Path) -> Result<ImportSummar
         for (n, bytes) in &files {
             let p = sub.join(n);
             if n.ends_with(".md") {
-                let Some((path, commit, caused)) = src.rows.get(&format!("{id}/{n}")) else { continue };
+                let Some((path, commit, caused)) = src.rows.get(&format!("{id}/{n}")) else {
+                    continue;
+                };
                 let lang = if n.starts_with("kaz") {
                     Lang::Kk
                 } else if n.starts_with("rus") {
@@ -252,10 +275,13 @@ pub fn import(lock: &CorpusLock, root: &Path, dir: &Path) -> Result<ImportSummar
                     return Err(bad(&p, "the file name names no language (kaz@…, rus@…)".into()));
                 };
                 let text = std::str::from_utf8(bytes).map_err(|_| bad(&p, "not UTF-8".into()))?;
-                let parsed = markdown::parse(text, lang, n).map_err(|e| {
-                    CorpusError::at(&p, Some(e.line), ErrorKind::Redaction(e.message))
-                })?;
-                let label = n.split_once('@').map_or("", |(_, l)| l).trim_end_matches(".md").to_string();
+                let parsed = markdown::parse(text, lang, n)
+                    .map_err(|e| CorpusError::at(&p, Some(e.line), ErrorKind::Redaction(e.message)))?;
+                let label = n
+                    .split_once('@')
+                    .map_or("", |(_, l)| l)
+                    .trim_end_matches(".md")
+                    .to_string();
                 let fm = &parsed.front_matter;
                 let meta = metas.get(&label);
                 let key = if lang == Lang::Kk { "kaz" } else { "rus" };
@@ -313,7 +339,11 @@ pub fn import(lock: &CorpusLock, root: &Path, dir: &Path) -> Result<ImportSummar
                 }
                 if lang == Lang::Kk {
                     if let Some(r) = yaml_get(fm, "requisite") {
-                        record.metadata.requisites.entry(Lang::Kk).or_insert_with(|| r.to_string());
+                        record
+                            .metadata
+                            .requisites
+                            .entry(Lang::Kk)
+                            .or_insert_with(|| r.to_string());
                     }
                     if let Some(t) = yaml_get(fm, "title") {
                         record.metadata.titles.entry(Lang::Kk).or_insert_with(|| t.to_string());
@@ -343,7 +373,11 @@ pub fn import(lock: &CorpusLock, root: &Path, dir: &Path) -> Result<ImportSummar
         // The metadata: the latest meta.yaml states the requisites and titles.
         if let Some((label, m)) = metas.iter().next_back() {
             if let Some(r) = yaml_get(m, "requisite") {
-                record.metadata.requisites.entry(Lang::Ru).or_insert_with(|| r.to_string());
+                record
+                    .metadata
+                    .requisites
+                    .entry(Lang::Ru)
+                    .or_insert_with(|| r.to_string());
                 if record.metadata.registration_date.is_none() {
                     record.metadata.registration_date = registration_date(r);
                 }

@@ -67,7 +67,10 @@ pub fn applied_dates(r: &ActReadings, acts: &BTreeMap<RegistryId, Act>) -> Vec<A
         let Some(act) = acts.values().find(|a| a.number == by.number && a.date == by.date) else {
             continue;
         };
-        if out.iter().any(|x: &AppliedDate| x.act == act.id && x.applied_on == applied_on) {
+        if out
+            .iter()
+            .any(|x: &AppliedDate| x.act == act.id && x.applied_on == applied_on)
+        {
             continue;
         }
         let days = match act.entry_into_force.as_ref().map(|e| &e.default) {

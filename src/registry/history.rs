@@ -361,8 +361,10 @@ pub fn build(
                     }
                     (prev, here) => {
                         let prev_acts = prev.map(|p| acts_for(p, eid)).unwrap_or_default();
-                        let new: Vec<&AmendingRef> =
-                            acts.iter().filter(|a| !prev_acts.iter().any(|b| b.same_act(a))).collect();
+                        let new: Vec<&AmendingRef> = acts
+                            .iter()
+                            .filter(|a| !prev_acts.iter().any(|b| b.same_act(a)))
+                            .collect();
                         let seen_until = prev.and_then(|p| reds[p].0.date.latest());
                         if let (Some(p), Some(r)) = (prev, readings.last_mut()) {
                             let earliest = new
@@ -398,7 +400,11 @@ pub fn build(
                                 date: rec.date.stated.unwrap_or(latest_here.unwrap_or(NaiveDate::MIN)),
                             }
                         } else {
-                            let setter = if prev.is_some() { new.last().copied() } else { acts.last() };
+                            let setter = if prev.is_some() {
+                                new.last().copied()
+                            } else {
+                                acts.last()
+                            };
                             let earliest = setter
                                 .and_then(|a| eif(a))
                                 .into_iter()
@@ -424,7 +430,11 @@ pub fn build(
                                 by: setter.map(|a| a.label()).into_iter().collect(),
                             }
                         };
-                        let set_by = if prev.is_some() { new.last().copied() } else { acts.last() };
+                        let set_by = if prev.is_some() {
+                            new.last().copied()
+                        } else {
+                            acts.last()
+                        };
                         readings.push(Reading {
                             num: f.num.clone(),
                             heading: f.heading.clone(),

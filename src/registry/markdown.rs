@@ -82,7 +82,8 @@ static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\*(?P<n>\d+(?:-\d+)?)\)\s*(?P<rest>.*)\*$").unwrap_or_else(|e| panic!("in-place pattern: {e}"))
 });
 static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<a>\d+)-тарау|Глава\s+(?P<b>\d+)|(?P<c>\d+)\.\s)").unwrap_or_else(|e| panic!("chapter pattern: {e}"))
+    Regex::new(r"^(?:(?P<a>\d+)-тарау|Глава\s+(?P<b>\d+)|(?P<c>\d+)\.\s)")
+        .unwrap_or_else(|e| panic!("chapter pattern: {e}"))
 });
 static ANNEX_KK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<n>\d+)-қосымша").unwrap_or_else(|e| panic!("annex pattern: {e}")));
@@ -259,7 +260,8 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
                 _ => ANNEX_KK.captures(&joined),
             };
             if section != Section::Order && section != Section::Signature {
-                if let Some(c) = is_annex.filter(|_| joined.contains("қағидаларына") || joined.contains("Правилам")) {
+                if let Some(c) = is_annex.filter(|_| joined.contains("қағидаларына") || joined.contains("Правилам"))
+                {
                     flush(&mut para, &section, &mut order_paras, &mut rules_items, &mut placed)?;
                     let n = c.name("n").map_or("", |m| m.as_str()).to_string();
                     let (head, rest) = annex_heading(&block, lang);
@@ -417,7 +419,13 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
     }
     nodes.extend(order_paras);
     if !signature.is_empty() {
-        nodes.push(node(top(NodeKind::Conclusions)?, None, None, signature.join("\n"), vec![]));
+        nodes.push(node(
+            top(NodeKind::Conclusions)?,
+            None,
+            None,
+            signature.join("\n"),
+            vec![],
+        ));
     }
     if rules_heading.is_some() || !rules_items.is_empty() {
         let mut children = Vec::new();
@@ -438,7 +446,9 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
                 .map_err(|e| err(1, format!("annex {}: {e}", a.num)))?;
             let mut tables = Vec::new();
             for (k, rows) in a.tables {
-                let teid = eid.child(NodeKind::Table, Some(&k)).map_err(|e| err(1, format!("{e}")))?;
+                let teid = eid
+                    .child(NodeKind::Table, Some(&k))
+                    .map_err(|e| err(1, format!("{e}")))?;
                 let mut header = Vec::new();
                 let mut row_nodes: Vec<Node> = Vec::new();
                 for cells in rows {
@@ -463,7 +473,13 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
                 }
                 tables.push(node(teid, None, None, header.join("\n"), row_nodes));
             }
-            children.push(node(eid, Some(a.num.clone()), Some(a.heading), a.text.join("\n"), tables));
+            children.push(node(
+                eid,
+                Some(a.num.clone()),
+                Some(a.heading),
+                a.text.join("\n"),
+                tables,
+            ));
         }
         nodes.push(node(
             rules_eid.clone(),
@@ -488,7 +504,10 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
             notes::subject(&body, container.as_ref()).or_else(|| last.clone().or(container.clone()))
         };
         let Some(eid) = eid else {
-            return Err(err(p.line, format!("cannot tell which clause the note is about: {}", p.text)));
+            return Err(err(
+                p.line,
+                format!("cannot tell which clause the note is about: {}", p.text),
+            ));
         };
         let changes = notes::read_changes(&body);
         if changes.is_empty() {
@@ -540,7 +559,11 @@ fn table_rows(html: &str) -> Vec<Vec<String>> {
             let inner = r.get(1).map_or("", |m| m.as_str());
             CELL.captures_iter(inner)
                 .map(|c| {
-                    let t = c.get(1).map_or("", |m| m.as_str()).replace("<br>", "\n").replace("<br/>", "\n");
+                    let t = c
+                        .get(1)
+                        .map_or("", |m| m.as_str())
+                        .replace("<br>", "\n")
+                        .replace("<br/>", "\n");
                     let t = TAG.replace_all(&t, "");
                     t.lines()
                         .map(str::trim)

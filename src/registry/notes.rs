@@ -54,7 +54,8 @@ impl AmendingRef {
     /// with a period of N days after it the act takes force on day date + N + 1 at the
     /// earliest (the Civil Code count); without a readable period, the day after its date.
     pub fn earliest_in_force(&self) -> Option<NaiveDate> {
-        self.date.checked_add_days(Days::new(u64::from(self.days.unwrap_or(0)) + 1))
+        self.date
+            .checked_add_days(Days::new(u64::from(self.days.unwrap_or(0)) + 1))
     }
 
     /// True when both name the same act (date and number).
@@ -101,7 +102,10 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The action words, by language, in the order they are tried (longest first).
 const ACTIONS: &[(&str, NoteAction)] = &[
-    ("на казахском языке, текст на русском языке не меняется", NoteAction::OtherLanguageOnly),
+    (
+        "на казахском языке, текст на русском языке не меняется",
+        NoteAction::OtherLanguageOnly,
+    ),
     ("жаңа редакцияда", NoteAction::NewWording),
     ("өзгеріс енгізілді", NoteAction::Amended),
     ("өзгерістер енгізілді", NoteAction::Amended),
@@ -202,8 +206,10 @@ pub fn subject(text: &str, container: Option<&EId>) -> Option<EId> {
             .unwrap_or_else(|e| panic!("note subject pattern: {e}"))
     });
     static ADDED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Қағидалар\s+(?P<kk>\d+(?:-\d+)?)-тармақпен|Правила\s+дополнены\s+пунктом\s+(?P<ru>\d+(?:-\d+)?))")
-            .unwrap_or_else(|e| panic!("note subject pattern: {e}"))
+        Regex::new(
+            r"^(?:Қағидалар\s+(?P<kk>\d+(?:-\d+)?)-тармақпен|Правила\s+дополнены\s+пунктом\s+(?P<ru>\d+(?:-\d+)?))",
+        )
+        .unwrap_or_else(|e| panic!("note subject pattern: {e}"))
     });
     static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:(?P<kk>\d+)-қосымша|Приложение\s+(?P<ru>\d+))")
@@ -227,7 +233,8 @@ pub fn subject(text: &str, container: Option<&EId>) -> Option<EId> {
         };
     }
     let lower = t.to_lowercase();
-    if lower.starts_with("тақырыбы") || lower.starts_with("заголовок") || lower.starts_with("заголок") {
+    if lower.starts_with("тақырыбы") || lower.starts_with("заголовок") || lower.starts_with("заголок")
+    {
         return match container {
             Some(c) => Some(c.clone()),
             None => EId::top(crate::model::NodeKind::Preface, None).ok(),
@@ -257,7 +264,10 @@ mod tests {
         assert_eq!(c[1].action, NoteAction::NewWording);
         assert_eq!(c[1].by.date, NaiveDate::from_ymd_opt(2025, 9, 30).unwrap());
         assert_eq!(c[1].by.earliest_in_force(), NaiveDate::from_ymd_opt(2025, 11, 30));
-        assert_eq!(subject(t, Some(&"att_1".parse().unwrap())).unwrap().as_str(), "att_1__para_6");
+        assert_eq!(
+            subject(t, Some(&"att_1".parse().unwrap())).unwrap().as_str(),
+            "att_1__para_6"
+        );
     }
 
     #[test]
@@ -271,7 +281,10 @@ mod tests {
         let t = "Пункт 11 в редакции приказа Министра по чрезвычайным ситуациям РК от 30.09.2025 № 429 (вводится в действие по истечении шестидесяти календарных дней после дня его первого официального опубликования).";
         let c = read_changes(t);
         assert_eq!((c[0].action, c[0].by.days), (NoteAction::NewWording, Some(60)));
-        assert_eq!(subject(t, Some(&"att_1".parse().unwrap())).unwrap().as_str(), "att_1__para_11");
+        assert_eq!(
+            subject(t, Some(&"att_1".parse().unwrap())).unwrap().as_str(),
+            "att_1__para_11"
+        );
         assert_eq!(period_days("по истечении двадцати одного календарного дня"), Some(21));
         assert_eq!(period_days("күнтізбелік он алпыс өткен соң"), None);
     }

@@ -85,7 +85,11 @@ pub struct Reconciliation {
 
 /// The number of words that differ in a diff: per change, the longer of its sides.
 pub fn changed_words(d: &WordDiff) -> usize {
-    let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
     let mut total = 0;
     let (mut del, mut ins) = (0, 0);
     for s in &d.segments {
@@ -140,7 +144,10 @@ pub fn reconcile(ops: &Consolidated<'_>, readings: &ActReadings, date: NaiveDate
             }
         }
         for eid in eids {
-            let reading = lr.at(&eid, date).filter(|(_, s)| *s == ReadingState::Held).map(|(r, _)| r);
+            let reading = lr
+                .at(&eid, date)
+                .filter(|(_, s)| *s == ReadingState::Held)
+                .map(|(r, _)| r);
             let reg = reading.and_then(|r| content_text(&r.content));
             let op = defined.get(&eid).filter(|_| *lang == Lang::Kk);
             let op_text = op.map(|n| match n.status {
@@ -176,8 +183,14 @@ pub fn reconcile(ops: &Consolidated<'_>, readings: &ActReadings, date: NaiveDate
     }
     let mut summary = BTreeMap::new();
     for c in &clauses {
-        let lang = serde_json::to_value(c.lang).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        let ag = serde_json::to_value(c.agreement).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let lang = serde_json::to_value(c.lang)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        let ag = serde_json::to_value(c.agreement)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
         *summary.entry(format!("{lang}.{ag}")).or_insert(0) += 1;
     }
     Reconciliation {

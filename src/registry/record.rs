@@ -119,7 +119,9 @@ pub fn flat_yaml(text: &str) -> Vec<(String, String)> {
             continue;
         }
         let indent = line.len() - trimmed.len();
-        let Some((key, value)) = trimmed.split_once(':') else { continue };
+        let Some((key, value)) = trimmed.split_once(':') else {
+            continue;
+        };
         while path.last().is_some_and(|(i, _)| *i >= indent) {
             path.pop();
         }
@@ -147,7 +149,8 @@ mod tests {
 
     #[test]
     fn flat_yaml_reads_nested_keys() {
-        let y = "act_code: '86768'\ntitle:\n  rus: Об\n  kaz: Жар\ntype_codes:\n- ПРАВ\nversion_date:\n  kaz: 2025-12-03\n";
+        let y =
+            "act_code: '86768'\ntitle:\n  rus: Об\n  kaz: Жар\ntype_codes:\n- ПРАВ\nversion_date:\n  kaz: 2025-12-03\n";
         let e = flat_yaml(y);
         assert_eq!(yaml_get(&e, "act_code"), Some("86768"));
         assert_eq!(yaml_get(&e, "title.rus"), Some("Об"));

@@ -66,7 +66,11 @@ impl ReconcileView {
 pub fn render_text(v: &ReconcileView) -> String {
     let r = &v.reconciliation;
     let mut s = String::new();
-    let _ = writeln!(s, "{} reconciled on {}: operations against the registry's redactions", r.act, r.date);
+    let _ = writeln!(
+        s,
+        "{} reconciled on {}: operations against the registry's redactions",
+        r.act, r.date
+    );
     if v.pending_applied {
         let _ = writeln!(s, "(pending operations taken on the earliest day they can take force)");
     }
@@ -85,7 +89,11 @@ pub fn render_text(v: &ReconcileView) -> String {
     let _ = writeln!(
         s,
         "summary: {}",
-        r.summary.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+        r.summary
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     for c in &r.clauses {
         let lang = match c.lang {
