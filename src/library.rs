@@ -125,10 +125,10 @@ impl Library {
         }
         if let Some(act) = self.acts.get_mut(&record.act) {
             let m = &record.metadata;
-            if let (Some(reg), Some(d)) = (act.registration.as_mut(), m.registration_date) {
-                if reg.date.is_none() {
-                    reg.date = Some(d);
-                }
+            if let (Some(reg), Some(d)) = (act.registration.as_mut(), m.registration_date)
+                && reg.date.is_none()
+            {
+                reg.date = Some(d);
             }
             for (lang, t) in &m.titles {
                 act.titles.entry(*lang).or_insert_with(|| t.clone());
@@ -174,15 +174,15 @@ impl Library {
         let mut out = Vec::new();
         for r in self.readings.values() {
             let Some(act) = self.acts.get(&r.act) else { continue };
-            if let (Some(reg), Some(d)) = (act.registration.as_ref(), r.metadata.registration_date) {
-                if reg.date.is_some_and(|x| x != d) {
-                    out.push(format!(
-                        "{}: the registry states registration on {d} ({}), the act's metadata {}",
-                        r.act,
-                        r.metadata.source,
-                        reg.date.map_or("nothing".into(), |x| x.to_string())
-                    ));
-                }
+            if let (Some(reg), Some(d)) = (act.registration.as_ref(), r.metadata.registration_date)
+                && reg.date.is_some_and(|x| x != d)
+            {
+                out.push(format!(
+                    "{}: the registry states registration on {d} ({}), the act's metadata {}",
+                    r.act,
+                    r.metadata.source,
+                    reg.date.map_or("nothing".into(), |x| x.to_string())
+                ));
             }
             for f in &r.findings {
                 out.push(format!(

@@ -59,10 +59,10 @@ fn provenance(n: &ConsolidatedNode<'_>) -> String {
             Some(())
         }
     };
-    if let (crate::consolidate::TextFrom::Operations, Some(r)) = (n.text_from, &n.registry_reading) {
-        if n.source.item.is_some() {
-            write!(s, "; the registry's reading: {}", r.reading.seen_in.join(", ")).ok();
-        }
+    if let (crate::consolidate::TextFrom::Operations, Some(r)) = (n.text_from, &n.registry_reading)
+        && n.source.item.is_some()
+    {
+        write!(s, "; the registry's reading: {}", r.reading.seen_in.join(", ")).ok();
     }
     for p in &n.pending {
         write!(

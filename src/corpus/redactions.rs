@@ -349,10 +349,10 @@ pub fn import(lock: &CorpusLock, root: &Path, dir: &Path) -> Result<ImportSummar
                         record.metadata.titles.entry(Lang::Kk).or_insert_with(|| t.to_string());
                     }
                 }
-                if lang == Lang::Ru {
-                    if let Some(t) = yaml_get(fm, "title") {
-                        record.metadata.titles.entry(Lang::Ru).or_insert_with(|| t.to_string());
-                    }
+                if lang == Lang::Ru
+                    && let Some(t) = yaml_get(fm, "title")
+                {
+                    record.metadata.titles.entry(Lang::Ru).or_insert_with(|| t.to_string());
                 }
             }
             let out = rdir.join(n);

@@ -233,7 +233,10 @@ struct Flat {
     content: Content,
 }
 
-fn flatten(nodes: &[Node]) -> (HashMap<EId, Flat>, Vec<EId>, HashMap<EId, Vec<EId>>) {
+/// A redaction's clauses by eId, its top-level eIds, and each clause's children.
+type Flattened = (HashMap<EId, Flat>, Vec<EId>, HashMap<EId, Vec<EId>>);
+
+fn flatten(nodes: &[Node]) -> Flattened {
     let mut map = HashMap::new();
     let mut children = HashMap::new();
     fn go(n: &Node, map: &mut HashMap<EId, Flat>, children: &mut HashMap<EId, Vec<EId>>) {
@@ -406,7 +409,7 @@ pub fn build(
                                 acts.last()
                             };
                             let earliest = setter
-                                .and_then(|a| eif(a))
+                                .and_then(&eif)
                                 .into_iter()
                                 .chain(seen_until.and_then(|d| d.checked_add_days(Days::new(1))))
                                 .max();

@@ -259,22 +259,22 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
                 Lang::Ru => ANNEX_RU.captures(&joined),
                 _ => ANNEX_KK.captures(&joined),
             };
-            if section != Section::Order && section != Section::Signature {
-                if let Some(c) = is_annex.filter(|_| joined.contains("қағидаларына") || joined.contains("Правилам"))
-                {
-                    flush(&mut para, &section, &mut order_paras, &mut rules_items, &mut placed)?;
-                    let n = c.name("n").map_or("", |m| m.as_str()).to_string();
-                    let (head, rest) = annex_heading(&block, lang);
-                    annexes.push(Annex {
-                        num: n.clone(),
-                        heading: head,
-                        text: rest,
-                        tables: Vec::new(),
-                    });
-                    last_eid = rules_eid.child(NodeKind::Attachment, Some(&n)).ok();
-                    section = Section::Annex(n);
-                    continue;
-                }
+            if section != Section::Order
+                && section != Section::Signature
+                && let Some(c) = is_annex.filter(|_| joined.contains("қағидаларына") || joined.contains("Правилам"))
+            {
+                flush(&mut para, &section, &mut order_paras, &mut rules_items, &mut placed)?;
+                let n = c.name("n").map_or("", |m| m.as_str()).to_string();
+                let (head, rest) = annex_heading(&block, lang);
+                annexes.push(Annex {
+                    num: n.clone(),
+                    heading: head,
+                    text: rest,
+                    tables: Vec::new(),
+                });
+                last_eid = rules_eid.child(NodeKind::Attachment, Some(&n)).ok();
+                section = Section::Annex(n);
+                continue;
             }
             if (section == Section::Order || section == Section::Signature)
                 && (joined.contains("бекітілген") || joined.starts_with("Утвержден"))
@@ -355,14 +355,14 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
             signature.push(line);
             continue;
         }
-        if let Some(c) = IN_PLACE.captures(t) {
-            if let Some(p) = para.as_mut() {
-                let n = c.name("n").map_or("", |m| m.as_str()).to_string();
-                let rest = c.name("rest").map_or("", |m| m.as_str()).to_string();
-                p.lines.push(format!("{n}) {rest}"));
-                p.deleted.push((n, no, rest));
-                continue;
-            }
+        if let Some(c) = IN_PLACE.captures(t)
+            && let Some(p) = para.as_mut()
+        {
+            let n = c.name("n").map_or("", |m| m.as_str()).to_string();
+            let rest = c.name("rest").map_or("", |m| m.as_str()).to_string();
+            p.lines.push(format!("{n}) {rest}"));
+            p.deleted.push((n, no, rest));
+            continue;
         }
         if let Some(c) = PARA_LINE.captures(&line) {
             let n = c.name("n").map_or("", |m| m.as_str()).to_string();
@@ -373,10 +373,10 @@ pub fn parse(text: &str, lang: Lang, file: &str) -> Result<ParsedRedaction, Regi
             };
             if starts_para && !t.starts_with('*') {
                 flush(&mut para, &section, &mut order_paras, &mut rules_items, &mut placed)?;
-                if let Some((a, at)) = anchor.take() {
-                    if a != n {
-                        return Err(err(at, format!("anchor p{a} is followed by paragraph {n}")));
-                    }
+                if let Some((a, at)) = anchor.take()
+                    && a != n
+                {
+                    return Err(err(at, format!("anchor p{a} is followed by paragraph {n}")));
                 }
                 last_num = Some(n.clone());
                 para = Some(Para {

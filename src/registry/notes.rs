@@ -185,10 +185,10 @@ pub fn read_changes(text: &str) -> Vec<NoteChange> {
         from = whole.end();
     }
     // "…, текст на русском языке не меняется" comes after the act in Russian notes.
-    if let Some(last) = out.last_mut() {
-        if last_action(text.get(from..).unwrap_or("")) == Some(NoteAction::OtherLanguageOnly) {
-            last.action = NoteAction::OtherLanguageOnly;
-        }
+    if let Some(last) = out.last_mut()
+        && last_action(text.get(from..).unwrap_or("")) == Some(NoteAction::OtherLanguageOnly)
+    {
+        last.action = NoteAction::OtherLanguageOnly;
     }
     if last_action(text) == Some(NoteAction::OtherLanguageOnly) {
         for c in &mut out {
