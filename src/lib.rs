@@ -34,6 +34,7 @@ pub mod model;
 pub mod notes;
 pub mod parse;
 pub mod publishing;
+pub mod registry;
 pub mod registry_notes;
 pub mod render;
 pub mod ru;

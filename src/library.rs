@@ -31,6 +31,8 @@ pub struct Library {
     timelines: BTreeMap<RegistryId, ActTimeline>,
     /// The corrections of each corrected act, in order (the corpus reads them).
     corrections: BTreeMap<RegistryId, Vec<CorrectionInfo>>,
+    /// The registry's redactions of acts, read (evidence beside the timelines).
+    readings: BTreeMap<RegistryId, crate::registry::ActReadings>,
 }
 
 impl Library {
@@ -100,6 +102,106 @@ impl Library {
             .flatten()
             .filter_map(|(src, i)| self.ops.get(src).and_then(|ops| ops.get(*i)).map(|op| (op, *i)))
             .collect()
+    }
+
+    /// Reads the registry's redactions of `record.act` (`texts` in the record's order)
+    /// and keeps them beside the act's timeline. The metadata the registry states
+    /// fills what the act's metadata leaves unknown (registration date, titles); what
+    /// contradicts it is left as it is and reported by [`Library::registry_warnings`].
+    pub fn add_redactions(
+        &mut self,
+        record: crate::registry::ImportRecord,
+        texts: &[String],
+    ) -> Result<(), Vec<crate::registry::RegistryError>> {
+        use crate::registry::{history, markdown};
+        let mut parsed = Vec::new();
+        let mut errors = Vec::new();
+        for (r, t) in record.redactions.iter().zip(texts) {
+            match markdown::parse(t, r.lang, &r.file) {
+                Ok(p) => parsed.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        if let Some(act) = self.acts.get_mut(&record.act) {
+            let m = &record.metadata;
+            if let (Some(reg), Some(d)) = (act.registration.as_mut(), m.registration_date)
+                && reg.date.is_none()
+            {
+                reg.date = Some(d);
+            }
+            for (lang, t) in &m.titles {
+                act.titles.entry(*lang).or_insert_with(|| t.clone());
+            }
+        }
+        let acts = &self.acts;
+        let earliest = |a: &crate::registry::AmendingRef| -> Option<NaiveDate> {
+            let act = acts.values().find(|x| x.number == a.number && x.date == a.date)?;
+            let rule = act.entry_into_force.as_ref()?;
+            dates::resolve(&rule.default, act).earliest()
+        };
+        let readings = history::build(
+            record.act,
+            record.redactions.clone(),
+            record.metadata.clone(),
+            parsed,
+            &earliest,
+        );
+        self.readings.insert(record.act, readings);
+        Ok(())
+    }
+
+    /// The registry's readings of act `id`, when its redactions were imported.
+    pub fn readings(&self, id: &RegistryId) -> Option<&crate::registry::ActReadings> {
+        self.readings.get(id)
+    }
+
+    /// The dates on which the registry applied an amending act the corpus holds: for
+    /// each dated redaction, the latest act its notes name, and what the date implies
+    /// under the Civil Code count.
+    pub fn registry_dates(&self) -> Vec<crate::registry::AppliedDate> {
+        let mut out = Vec::new();
+        for r in self.readings.values() {
+            out.extend(crate::registry::applied_dates(r, &self.acts));
+        }
+        out
+    }
+
+    /// What the registry's evidence contradicts or doubts, for `check`: metadata that
+    /// differs from the act's, a date of application that does not fit a recorded
+    /// publication, and the findings of the partial histories.
+    pub fn registry_warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for r in self.readings.values() {
+            let Some(act) = self.acts.get(&r.act) else { continue };
+            if let (Some(reg), Some(d)) = (act.registration.as_ref(), r.metadata.registration_date)
+                && reg.date.is_some_and(|x| x != d)
+            {
+                out.push(format!(
+                    "{}: the registry states registration on {d} ({}), the act's metadata {}",
+                    r.act,
+                    r.metadata.source,
+                    reg.date.map_or("nothing".into(), |x| x.to_string())
+                ));
+            }
+            for f in &r.findings {
+                out.push(format!(
+                    "{} redactions/{}{}: {}",
+                    r.act,
+                    f.file,
+                    f.eid.as_ref().map_or(String::new(), |e| format!(" `{e}`")),
+                    f.message
+                ));
+            }
+        }
+        for a in self.registry_dates() {
+            if let Some(w) = a.conflict() {
+                out.push(w);
+            }
+        }
+        out
     }
 
     /// Every act, by id.

@@ -30,8 +30,29 @@ fn status_note(n: &ConsolidatedNode<'_>) -> Option<&'static str> {
 }
 
 fn provenance(n: &ConsolidatedNode<'_>) -> String {
-    let mut s = format!("since {}, ", n.since);
+    let mut s = String::new();
+    if n.text_from == crate::consolidate::TextFrom::Registry {
+        if let Some(r) = &n.registry_reading {
+            write!(
+                s,
+                "registry redaction {} ({}), in force from: {}",
+                r.reading.seen_in.join(", "),
+                match r.evidence {
+                    crate::registry::ReadingState::Held => "held",
+                    crate::registry::ReadingState::Unsettled => "unsettled: the day of a change is unknown",
+                },
+                r.reading.start.describe()
+            )
+            .ok();
+            if let Some(by) = &r.reading.set_by {
+                write!(s, "; wording of {}", by.label()).ok();
+            }
+        }
+    } else {
+        write!(s, "since {}, ", n.since).ok();
+    }
     match &n.source.item {
+        _ if n.text_from == crate::consolidate::TextFrom::Registry => None,
         None => write!(s, "base text of {}", n.source.act).ok(),
         Some(item) => {
             write!(s, "by {} {}", n.source.act, item).ok();
@@ -39,6 +60,11 @@ fn provenance(n: &ConsolidatedNode<'_>) -> String {
             Some(())
         }
     };
+    if let (crate::consolidate::TextFrom::Operations, Some(r)) = (n.text_from, &n.registry_reading)
+        && n.source.item.is_some()
+    {
+        write!(s, "; the registry's reading: {}", r.reading.seen_in.join(", ")).ok();
+    }
     for p in &n.pending {
         write!(
             s,

@@ -317,7 +317,7 @@ fn para_4_since(corpus: &Path) -> String {
     let out = nusqa(corpus, &["show", "V1400010273", "--as-of", "2026-06-01", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let p4 = &v["consolidated"]["nodes"][0]["children"][0];
+    let p4 = crate::support::find_node(&v["consolidated"], "att_1__para_4");
     assert_eq!(p4["eid"], "att_1__para_4");
     p4["since"].as_str().unwrap().to_string()
 }

@@ -23,6 +23,7 @@ mod parse_kk;
 mod properties;
 mod publishing;
 mod publishing_http;
+mod registry;
 mod registry_notes;
 mod restoration;
 mod search;

@@ -177,3 +177,20 @@ fn golden_diff_shows_the_changed_line() {
     assert!(diff.contains("--- expected\n+++ actual\n"), "{diff}");
     assert!(diff.contains("-b\n+B\n"), "{diff}");
 }
+
+/// The node `eid` in a consolidated tree as JSON (`{"nodes": [...]}`), searched depth
+/// first; `Null` when absent.
+pub fn find_node<'v>(consolidated: &'v serde_json::Value, eid: &str) -> &'v serde_json::Value {
+    fn go<'v>(nodes: &'v serde_json::Value, eid: &str) -> Option<&'v serde_json::Value> {
+        for n in nodes.as_array()? {
+            if n["eid"] == eid {
+                return Some(n);
+            }
+            if let Some(f) = go(&n["children"], eid) {
+                return Some(f);
+            }
+        }
+        None
+    }
+    go(&consolidated["nodes"], eid).unwrap_or(&serde_json::Value::Null)
+}

@@ -67,7 +67,7 @@ fn acts_show_history_and_ops() {
     assert_eq!((st, v["acts"].as_array().unwrap().len()), (StatusCode::OK, 8));
     let (st, v) = json(&s, "/api/acts/V1400010273?as_of=2026-01-15");
     assert_eq!(st, StatusCode::OK);
-    let p4 = &v["consolidated"]["nodes"][0]["children"][0];
+    let p4 = crate::support::find_node(&v["consolidated"], "att_1__para_4");
     assert_eq!(
         (p4["eid"].as_str(), p4["status"].as_str(), p4["since"].as_str()),
         (Some("att_1__para_4"), Some("in_force"), Some("2025-12-06"))

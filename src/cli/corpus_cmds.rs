@@ -28,6 +28,8 @@ pub fn check(root: &Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, Cl
             "operations": ops,
             "pending_operations": pending,
             "versions": lib.version_count(),
+            "warnings": lib.registry_warnings(),
+            "registry_dates": lib.registry_dates(),
             "errors": loaded.errors.iter().map(|e| json!({
                 "file": e.file, "line": e.line, "act": e.act, "op": e.op, "eid": e.eid, "message": e.kind.to_string(),
                 "display": e.to_string(),
@@ -36,6 +38,21 @@ pub fn check(root: &Path, opts: &LoadOptions, json: bool) -> Result<ExitCode, Cl
     } else {
         for e in &loaded.errors {
             outln!("{e}");
+        }
+        for w in lib.registry_warnings() {
+            outln!("warning: {w}");
+        }
+        for a in lib.registry_dates() {
+            outln!(
+                "registry: {} applied {} on {} ({}, {}); that implies first publication on {} (Civil Code count); recorded: {}",
+                a.target,
+                a.act,
+                a.applied_on,
+                a.redaction,
+                a.source,
+                a.implies_publication.map_or("?".into(), |d| d.to_string()),
+                a.recorded_publication.map_or("none".into(), |d| d.to_string())
+            );
         }
         outln!(
             "{} acts, {} operations ({} pending), {} node versions; {} error(s)",

@@ -57,6 +57,17 @@ pub struct Cli {
     command: Command,
 }
 
+/// What `nusqa import` reads.
+#[derive(Debug, clap::Subcommand)]
+pub enum ImportWhat {
+    /// A folder of the registry's redactions: `DIR/SOURCES.md` (provenance) and
+    /// `DIR/<registry id>/{kaz,rus}@DATE.md, meta@DATE.yaml`
+    Registry {
+        /// The folder.
+        dir: std::path::PathBuf,
+    },
+}
+
 /// Output formats of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -101,6 +112,28 @@ enum Command {
         /// The language of the editorial notes (kk or ru).
         #[arg(long, default_value = "kk")]
         notes_lang: String,
+        /// The language of the text: kk, ru, or both (Kazakh, then Russian).
+        #[arg(long, default_value = "kk")]
+        lang: String,
+    },
+    /// Import the registry's own texts of acts (`import registry DIR`), with provenance
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// The operations' wordings of an act against the registry's redactions, per clause
+    /// and language: agree, differ (with the word diff), only in the registry, only
+    /// from operations
+    Reconcile {
+        /// The act's registry id.
+        act: String,
+        /// The date (YYYY-MM-DD); the latest dated redaction's by default.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// What changed between two dates: structural, then word by word.
     Diff {
@@ -458,15 +491,38 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             json,
             no_notes,
             notes_lang,
+            lang,
         } => {
             let notes = if no_notes { None } else { Some(parse_lang(&notes_lang)?) };
+            let langs = match lang.as_str() {
+                "both" => vec![crate::model::Lang::Kk, crate::model::Lang::Ru],
+                l => vec![parse_lang(l)?],
+            };
             show::show(
                 &load_valid(&root, &opts)?,
                 &parse_id(&act)?,
                 as_of,
                 if json { Format::Json } else { format },
                 notes,
+                &langs,
             )
+        }
+        Command::Import {
+            what: ImportWhat::Registry { dir },
+        } => {
+            let lock = crate::corpus::CorpusLock::acquire(&root)?;
+            let s = crate::corpus::redactions::import(&lock, &root, &dir)?;
+            for f in &s.written {
+                outln!("written   {f}");
+            }
+            for f in &s.unchanged {
+                outln!("unchanged {f}");
+            }
+            outln!("{} file(s) written, {} unchanged", s.written.len(), s.unchanged.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reconcile { act, as_of, json } => {
+            show::reconcile(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, json)
         }
         Command::Diff {
             act,

@@ -18,27 +18,52 @@ pub fn show(
     as_of: Option<NaiveDate>,
     format: Format,
     notes: Option<Lang>,
+    langs: &[Lang],
 ) -> Result<ExitCode, CliError> {
-    let view = ActView::build(&loaded.library, id, as_of.unwrap_or_else(today), notes)?;
-    let corrected = |prefix: &str| -> String {
-        view.corrections
-            .iter()
-            .map(|c| format!("{prefix}corrected on {}: {}\n", c.date, c.reason))
-            .collect()
-    };
-    match format {
-        Format::Text => out!(
-            "{}",
-            after_first_line(&render::text(view.act, &view.consolidated, &view.notes), &corrected(""))
-        ),
-        Format::Md => out!(
-            "{}",
-            after_first_line(
-                &render::markdown(view.act, &view.consolidated, &view.notes),
-                &corrected("> ")
-            )
-        ),
-        Format::Json => print_json(&view)?,
+    let date = as_of.unwrap_or_else(today);
+    let views = langs
+        .iter()
+        .map(|l| ActView::build_in(&loaded.library, id, date, notes, *l))
+        .collect::<Result<Vec<_>, _>>()?;
+    for view in &views {
+        let corrected = |prefix: &str| -> String {
+            view.corrections
+                .iter()
+                .map(|c| format!("{prefix}corrected on {}: {}\n", c.date, c.reason))
+                .collect()
+        };
+        match format {
+            Format::Text => out!(
+                "{}",
+                after_first_line(&render::text(view.act, &view.consolidated, &view.notes), &corrected(""))
+            ),
+            Format::Md => out!(
+                "{}",
+                after_first_line(
+                    &render::markdown(view.act, &view.consolidated, &view.notes),
+                    &corrected("> ")
+                )
+            ),
+            Format::Json if views.len() == 1 => print_json(view)?,
+            Format::Json => {}
+        }
+    }
+    if format == Format::Json && views.len() > 1 {
+        print_json(&views)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `nusqa reconcile ACT [--as-of DATE] [--json]`: the operations' wordings against the
+/// registry's, per clause and language. The operations are taken with their pending
+/// changes applied on the earliest day they can take force, so that a wording still
+/// waiting for its date is compared too.
+pub fn reconcile(loaded: &Loaded, id: &RegistryId, as_of: Option<NaiveDate>, json: bool) -> Result<ExitCode, CliError> {
+    let view = crate::views::ReconcileView::build(&loaded.library, id, as_of)?;
+    if json {
+        print_json(&view)?;
+    } else {
+        out!("{}", crate::views::reconcile::render_text(&view));
     }
     Ok(ExitCode::SUCCESS)
 }

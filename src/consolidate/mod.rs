@@ -15,4 +15,7 @@ mod view;
 pub use checks::{CheckError, CheckKind};
 pub use schedule::{PendingChange, Schedule, ScheduledOp};
 pub use timeline::{ActTimeline, NodeTimeline};
-pub use view::{ConsolidateError, Consolidated, ConsolidatedNode, Status, consolidate, history};
+pub use view::{
+    ConsolidateError, Consolidated, ConsolidatedNode, RegistryReading, Status, TextFrom, consolidate, consolidate_with,
+    history,
+};

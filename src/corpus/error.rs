@@ -18,6 +18,10 @@ pub enum ErrorKind {
     /// A clause Markdown file is malformed.
     #[error("{0}")]
     Format(String),
+    /// A registry redaction or its import is wrong (unreadable, changed since import,
+    /// without provenance, or different from one already imported).
+    #[error("registry redaction: {0}")]
+    Redaction(String),
     /// A directory's name and the act id inside it differ.
     #[error("directory is named {dir} but act.json says {id}")]
     MisplacedAct {

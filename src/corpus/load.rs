@@ -46,8 +46,13 @@ fn load_with(
     read_dir: impl Fn(&Path, &LoadOptions) -> DirResult + Sync,
 ) -> Result<Loaded, CorpusError> {
     let (entries, mut errors, dirs) = read_entries_with(root, opts, read_dir)?;
-    let (library, checks) = build(entries);
+    let (mut library, checks) = build(entries);
     errors.extend(checks);
+    // The registry's redactions: evidence read beside the timelines, never into them.
+    let ids: Vec<RegistryId> = library.acts().map(|a| a.id).collect();
+    for id in ids {
+        super::redactions::load(&super::write::act_dir(root, &id), &id, opts, &mut library, &mut errors);
+    }
     errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(Loaded { library, errors, dirs })
 }
@@ -252,8 +257,7 @@ pub fn act_text(root: &Path, id: &RegistryId) -> Result<String, CorpusError> {
 type DirResult = Result<(LoadedEntry, Vec<CorpusError>), Vec<CorpusError>>;
 
 /// What an act directory may hold besides `.`-prefixed entries.
-const ACT_DIR_HOLDS: &str =
-    "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json and corrections/";
+const ACT_DIR_HOLDS: &str = "an act directory holds act.json, text.<lang>.md, ops.json, entry_into_force.json, events.json, corrections/ and redactions/";
 
 /// Reads one act directory. Fatal errors (no readable act.json or text) drop the act;
 /// the others are returned beside it. The act's effective text, operations and
@@ -482,6 +486,7 @@ fn check_entries(dir: &Path, opts: &LoadOptions, id: &RegistryId, errors: &mut V
         match &*name {
             "act.json" | "text.kk.md" | "ops.json" | "entry_into_force.json" | "events.json" => {}
             super::correction::CORRECTIONS_DIR if entry.file_type().is_ok_and(|t| t.is_dir()) => {}
+            "redactions" if entry.file_type().is_ok_and(|t| t.is_dir()) => {}
             n if n.starts_with("text.") && n.ends_with(".md") => {
                 // Not loaded, but part of the corpus (and of its generation).
                 match fs::symlink_metadata(&path) {

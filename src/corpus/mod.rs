@@ -10,6 +10,7 @@
 //!     events.json             events recorded after publication (append-only log)
 //!     corrections/0001/       a correction: correction.json and the corrected files
 //!   audit.jsonl               the audit log, a hash chain of every write
+//!     redactions/             the registry's own texts, raw, and redactions.json (provenance)
 //!   sources/                  what the texts were restored from, with provenance
 //! ```
 //!
@@ -25,6 +26,7 @@ pub mod load;
 pub mod lock;
 pub mod publish;
 pub mod read;
+pub mod redactions;
 pub mod transaction;
 pub mod write;
 

@@ -31,10 +31,24 @@ impl<'a> ActView<'a> {
         date: NaiveDate,
         notes: Option<Lang>,
     ) -> Result<ActView<'a>, ViewError> {
+        ActView::build_in(lib, id, date, notes, Lang::Kk)
+    }
+
+    /// [`ActView::build`] in `lang`: the operations' Kazakh wordings where they define
+    /// a clause (in Kazakh), the registry's redactions in that language where the
+    /// evidence holds them (see [`consolidate::consolidate_with`]).
+    pub fn build_in(
+        lib: &'a Library,
+        id: &RegistryId,
+        date: NaiveDate,
+        notes: Option<Lang>,
+        lang: Lang,
+    ) -> Result<ActView<'a>, ViewError> {
         let (Some(act), Some(tl)) = (lib.act(id), lib.timeline(id)) else {
             return Err(ViewError::UnknownAct(*id));
         };
-        let consolidated = consolidate::consolidate(tl, date)?;
+        let readings = lib.readings(id).and_then(|r| r.lang(lang));
+        let consolidated = consolidate::consolidate_with(tl, readings, lang, date)?;
         let notes = notes
             .map(|lang| crate::notes::notes_map(lib, tl, &consolidated, lang))
             .unwrap_or_default();

@@ -12,6 +12,7 @@ pub mod blame;
 pub mod effect;
 pub mod history;
 pub mod operation;
+pub mod reconcile;
 pub mod services;
 
 pub use act::ActView;
@@ -19,6 +20,7 @@ pub use blame::BlameView;
 pub use effect::EffectView;
 pub use history::HistoryView;
 pub use operation::{EffectiveView, OperationView, OpsView};
+pub use reconcile::ReconcileView;
 pub use services::ServicesView;
 
 use crate::model::{EId, RegistryId};
@@ -37,6 +39,9 @@ pub enum ViewError {
         /// The node asked for.
         eid: EId,
     },
+    /// No registry redactions of the act are imported.
+    #[error("no registry redactions of {0} are imported (nusqa import registry DIR)")]
+    NoRedactions(RegistryId),
     /// The date is before the act's base text.
     #[error("{0}")]
     BeforeAct(#[from] crate::consolidate::ConsolidateError),

@@ -120,6 +120,7 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/api/acts/{id}/effect", get(routes::effect))
         .route("/api/acts/{id}/blame", get(routes::blame))
         .route("/api/acts/{id}/akn", get(routes::akn))
+        .route("/api/acts/{id}/reconcile", get(routes::reconcile))
         .route("/api/search", get(routes::search))
         .route("/api/services", get(routes::services))
         .route("/api/services/{id}", get(routes::service))

@@ -64,6 +64,8 @@ pub async fn acts(State(s): State<Arc<AppState>>) -> ApiResult {
 pub struct AsOf {
     as_of: Option<String>,
     notes: Option<String>,
+    /// The language of the text: kk (default) or ru.
+    lang: Option<String>,
 }
 
 /// `GET /api/acts/{id}`.
@@ -77,7 +79,21 @@ pub async fn show(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(
         Some("none") => None,
         Some(other) => return Err(bad(format!("notes must be kk, ru or none, not `{other}`"))),
     };
-    json_ok(&views::ActView::build(&s.library, &act.id, date, lang)?)
+    let text_lang = match q.lang.as_deref() {
+        None | Some("kk") => Lang::Kk,
+        Some("ru") => Lang::Ru,
+        Some(other) => return Err(bad(format!("lang must be kk or ru, not `{other}`"))),
+    };
+    json_ok(&views::ActView::build_in(&s.library, &act.id, date, lang, text_lang)?)
+}
+
+/// `GET /api/acts/{id}/reconcile?as_of=D`: the operations against the registry's
+/// redactions (see `nusqa reconcile`).
+pub async fn reconcile(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
+    let s = s.snapshot();
+    let (act, _) = act_of(&s, &id)?;
+    let date = date(q.as_of.as_deref())?;
+    json_ok(&views::ReconcileView::build(&s.library, &act.id, date)?)
 }
 
 /// `GET /api/acts/{id}/history/{eid}`.
