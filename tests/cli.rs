@@ -22,7 +22,8 @@ fn check_passes_on_the_bundled_corpus_and_fails_with_places_on_a_broken_one() {
         "{}",
         stdout(&ok)
     );
-    let ops = dir.path().join("acts/V25/V2500037008/ops.json");
+    // Order 429's effective operations are its correction's.
+    let ops = dir.path().join("acts/V25/V2500037008/corrections/0001/ops.json");
     let text = std::fs::read_to_string(&ops)
         .unwrap()
         .replacen("\"att_1__para_4\"", "\"att_1__para_44\"", 1);
@@ -225,7 +226,12 @@ fn a_closed_pipe_ends_output_quietly() {
 /// operations that differ.
 #[test]
 fn amendments_parse_write_freezes_once_and_never_rewrites_act_json() {
-    let corpus = crate::support::corpus_copy();
+    // A corrected act's operations are re-derived by `correct`, never re-frozen.
+    let corrected = crate::support::corpus_copy();
+    let out = crate::support::nusqa(corrected.path(), &["amendments", "parse", "V2500037008", "--write"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has corrections"));
+    let corpus = crate::support::corpus_copy_before_corrections();
     let dir = corpus.path().join("acts/V25/V2500037008");
     let ops_before = std::fs::read_to_string(dir.join("ops.json")).unwrap();
     let mut act: serde_json::Value =

@@ -68,8 +68,10 @@ fn every_change_is_once_on_its_line_and_quotes_its_ocr_line() {
     let text = current_text();
     let lines: Vec<&str> = text.split('\n').collect();
     // One change per occurrence: the 14 rows of the table, three of which name
-    // two or three lines.
-    assert_eq!(r.changes.len(), 16);
+    // two or three lines, less the one held back (line 279: the OCR's "TACHBIIIAYFa"
+    // shows only the ending of the word; see the restoration notes).
+    assert_eq!(r.changes.len(), 15);
+    assert!(!r.changes.iter().any(|c| c.line == 279));
     for c in &r.changes {
         assert_eq!(c.file, "text.kk.md");
         assert_ne!(c.from, c.to);
@@ -134,4 +136,38 @@ fn the_corrected_text_still_parses_into_forty_operations() {
     p6.walk(&mut |n| text.push_str(n.content.text().unwrap_or("")));
     assert!(text.contains("сынықтардың ұшу қашықтығы") && text.contains("оның шегіндегі"));
     assert!(!text.contains("[?]"));
+}
+
+/// The bundled corpus holds the correction: `corrections/0001/text.kk.md` is the
+/// original with exactly these changes applied, the original stays as published, the
+/// record names the request's reason and author, and the audit chain verifies.
+#[test]
+fn the_bundled_corpus_holds_the_correction_beside_the_original() {
+    let dir = root().join("corpus/acts/V25/V2500037008");
+    let r = request();
+    let corrected = std::fs::read_to_string(dir.join("corrections/0001/text.kk.md")).unwrap();
+    assert_eq!(corrected, apply(&current_text(), &r.changes));
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("corrections/0001/correction.json")).unwrap()).unwrap();
+    assert_eq!(record["reason"], r.reason.as_str());
+    assert_eq!(record["author"], r.author.as_str());
+    let original_ops = std::fs::read_to_string(dir.join("ops.json")).unwrap();
+    let corrected_ops = std::fs::read_to_string(dir.join("corrections/0001/ops.json")).unwrap();
+    assert_ne!(original_ops, corrected_ops);
+    let opts = corpus::LoadOptions::default();
+    let verified = corpus::audit_log::verify(&root().join("corpus"), &opts).unwrap();
+    assert!(verified.is_ok(), "{verified:?}");
+    // The library reads the corrected operations: paragraph 6 of Order 350 holds no [?].
+    let lib = corpus::load(&root().join("corpus")).unwrap().library;
+    let order: RegistryId = "V2500037008".parse().unwrap();
+    assert_eq!(lib.corrections(&order).len(), 1);
+    let p6 = lib
+        .ops_by(&order)
+        .iter()
+        .find(|o| o.target.as_ref().is_some_and(|t| t.as_str() == "att_1__para_6"))
+        .and_then(|o| o.change.content())
+        .unwrap();
+    let mut text = String::new();
+    p6.walk(&mut |n| text.push_str(n.content.text().unwrap_or("")));
+    assert!(text.contains("сынықтардың ұшу қашықтығы"), "{text}");
 }

@@ -67,9 +67,7 @@ fn wait_ready(port: u16, child: &mut Child) {
 /// A corpus without Order 429, a publisher token, and Order 429 submitted and approved.
 fn prepared(dir: &Path) -> (PathBuf, PathBuf, String, String) {
     let corpus = dir.join("corpus");
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    crate::support::copy_dir(&bundled, &corpus);
-    std::fs::remove_dir_all(corpus.join("acts/V25/V2500037008")).unwrap();
+    crate::support::copy_without_429(&corpus);
     let state = dir.join("state");
     let sdir = StateDir::open(&state).unwrap();
     let token = create_token(&sdir, &corpus, "alice", Role::Publisher, "test").unwrap();
@@ -79,7 +77,7 @@ fn prepared(dir: &Path) -> (PathBuf, PathBuf, String, String) {
         opts: corpus::LoadOptions::default(),
         drafts: DraftStore::new(sdir),
     };
-    let src = bundled.join("acts/V25/V2500037008");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/acts/V25/V2500037008");
     let meta = serde_json::from_slice(&std::fs::read(src.join("act.json")).unwrap()).unwrap();
     let text = crate::draft_text::order_429_plain();
     let who = |name: &str| Principal {

@@ -23,8 +23,7 @@ struct Ui {
 fn ui() -> Ui {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
-    crate::support::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &corpus);
-    std::fs::remove_dir_all(corpus.join("acts/V25/V2500037008")).unwrap();
+    crate::support::copy_without_429(&corpus);
     let sdir = StateDir::open(&tmp.path().join("state")).unwrap();
     let alice = create_token(&sdir, &corpus, "alice", Role::Publisher, "test")
         .unwrap()

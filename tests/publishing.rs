@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use nusqa::state::{AuthError, StateDir, TokenStore, authenticate};
 
-use crate::support::{corpus_copy, nusqa};
+use crate::support::{corpus_copy_before_corrections, nusqa};
 
 const ORDER_429: &str = "V2500037008";
 
@@ -90,7 +90,7 @@ fn all_or_nothing(corpus: &Path, fixture: &Path, id: &str) -> bool {
 
 #[test]
 fn a_publication_lands_audited_and_a_second_of_the_id_or_number_is_refused() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     let fx = fixture(work.path(), 1, 9001);
     let out = ok(
@@ -131,7 +131,7 @@ fn a_publication_lands_audited_and_a_second_of_the_id_or_number_is_refused() {
 
 #[test]
 fn an_invalid_act_is_refused_naming_its_file_and_nothing_is_written() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     let fx = fixture(work.path(), 3, 9003);
     std::fs::write(fx.join("text.kk.md"), "# para_1 [1]\nбір\n\n# para_1 [1]\nекі\n").unwrap();
@@ -148,7 +148,7 @@ fn an_invalid_act_is_refused_naming_its_file_and_nothing_is_written() {
 /// build pauses between the steps), then recover: the act is all there or absent.
 #[test]
 fn kill_9_at_any_moment_of_a_publication_leaves_all_or_nothing() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     let runs = 12u32;
     let (mut landed, mut absent) = (0, 0);
@@ -195,7 +195,7 @@ fn kill_9_at_any_moment_of_a_publication_leaves_all_or_nothing() {
 fn eight_concurrent_publishers_all_land_one_after_another() {
     let work = tempfile::tempdir().unwrap();
     let fixtures: Vec<(u32, PathBuf)> = (40..48).map(|n| (n, fixture(work.path(), n, 9000 + n))).collect();
-    let corpus2 = corpus_copy();
+    let corpus2 = corpus_copy_before_corrections();
     let spawned: Vec<_> = fixtures
         .iter()
         .map(|(n, fx)| {
@@ -234,7 +234,7 @@ fn eight_concurrent_publishers_all_land_one_after_another() {
 
 #[test]
 fn audit_verify_names_the_entry_with_a_changed_byte_or_a_changed_file() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     for n in 60..63 {
         let fx = fixture(work.path(), n, 9000 + n);
@@ -282,7 +282,7 @@ fn audit_verify_names_the_entry_with_a_changed_byte_or_a_changed_file() {
 
 #[test]
 fn tokens_are_kept_as_hashes_only_and_revocation_is_told_from_unknown() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let state = tempfile::tempdir().unwrap();
     let st = state.path().to_str().unwrap();
     let out = ok(
@@ -379,7 +379,7 @@ fn request_429() -> serde_json::Value {
 
 #[test]
 fn a_correction_of_order_429_keeps_the_original_rederives_the_operations_and_shows() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     let dir = act_path(corpus.path(), ORDER_429);
     let original_text = std::fs::read(dir.join("text.kk.md")).unwrap();
@@ -504,7 +504,7 @@ fn a_correction_of_order_429_keeps_the_original_rederives_the_operations_and_sho
 
 #[test]
 fn a_correction_that_breaks_the_instructions_is_refused_and_writes_nothing() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(act_path(corpus.path(), ORDER_429).join("text.kk.md")).unwrap();
     // Line 53's instruction loses its verb: it no longer says what to do with item 4.
@@ -532,7 +532,7 @@ fn a_correction_that_breaks_the_instructions_is_refused_and_writes_nothing() {
 /// each named by its file.
 #[test]
 fn check_names_broken_correction_records() {
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     let req = work.path().join("req.json");
     std::fs::write(&req, serde_json::to_vec(&request_429()).unwrap()).unwrap();
@@ -590,7 +590,7 @@ fn support_copy(from: &Path, to: &Path) {
 #[test]
 fn the_act_page_and_the_api_show_the_correction() {
     use tower::ServiceExt;
-    let corpus = corpus_copy();
+    let corpus = corpus_copy_before_corrections();
     let work = tempfile::tempdir().unwrap();
     let req = work.path().join("req.json");
     std::fs::write(&req, serde_json::to_vec(&request_429()).unwrap()).unwrap();

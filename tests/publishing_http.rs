@@ -37,8 +37,7 @@ fn order_429_files() -> (Value, String) {
 fn registry() -> Registry {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
-    crate::support::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &corpus);
-    std::fs::remove_dir_all(corpus.join("acts/V25/V2500037008")).unwrap();
+    crate::support::copy_without_429(&corpus);
     let state = tmp.path().join("state");
     let sdir = StateDir::open(&state).unwrap();
     let token = |name: &str, role| {
@@ -263,7 +262,9 @@ async fn order_429_is_submitted_approved_by_another_and_published_and_shows_at_o
     // The corpus now loads as the bundled one does, and the audit chain holds.
     let loaded = corpus::load(&r.corpus).unwrap();
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let bundled = corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+    // Published from its drafter's text, Order 429 derives the operations it was first
+    // frozen with (the bundled corpus's correction 0001 came later).
+    let bundled = corpus::load(crate::support::corpus_copy_before_corrections().path())
         .unwrap()
         .library;
     let order = ORDER_429.parse().unwrap();

@@ -75,6 +75,43 @@ pub fn corpus_copy() -> tempfile::TempDir {
     dir
 }
 
+/// The bundled corpus as it stood before its corrections: every `corrections/`
+/// directory and the audit log (whose entries are those corrections) left out. Tests
+/// of publishing and correcting start from here, as the registry did.
+pub fn copy_before_corrections(to: &std::path::Path) {
+    copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), to);
+    drop_corrections(to);
+}
+
+fn drop_corrections(dir: &std::path::Path) {
+    let _ = std::fs::remove_file(dir.join("audit.jsonl"));
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            if e.file_name() == "corrections" {
+                std::fs::remove_dir_all(e.path()).unwrap();
+            } else {
+                drop_corrections(&e.path());
+            }
+        }
+    }
+}
+
+/// A scratch copy of the bundled corpus before its corrections
+/// ([`copy_before_corrections`]).
+pub fn corpus_copy_before_corrections() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_before_corrections(dir.path());
+    dir
+}
+
+/// The bundled corpus before Order 429 was published, at `to`: its directory and the
+/// audit log (which records only its correction) left out.
+pub fn copy_without_429(to: &std::path::Path) {
+    copy_before_corrections(to);
+    std::fs::remove_dir_all(to.join("acts/V25/V2500037008")).unwrap();
+}
+
 /// Runs the `nusqa` binary on `corpus` with `args`.
 pub fn nusqa(corpus: &std::path::Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_nusqa"))

@@ -47,6 +47,12 @@ pub fn parse_cmd(
             act.id
         )));
     }
+    if write_out && !lib.corrections(&act.id).is_empty() {
+        return Err(CliError::BadArgument(format!(
+            "{} has corrections: its operations are re-derived and frozen by `nusqa correct`, never by `amendments parse --write`",
+            act.id
+        )));
+    }
     let bases: Vec<(&Act, Vec<Node>)> = lib
         .acts()
         .filter(|a| a.id != act.id)

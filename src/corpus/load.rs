@@ -290,6 +290,7 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
         entry_into_force: effective("entry_into_force.json"),
         events: dir.join("events.json"),
     };
+    check_superseded(dir, &paths, opts, &id, &mut errors);
     match read_act_files(&paths, &|p: &Path| read::read_optional(p, opts)) {
         Ok((mut loaded, errs)) => {
             errors.extend(errs);
@@ -299,6 +300,56 @@ fn read_act_dir(dir: &Path, opts: &LoadOptions) -> DirResult {
         Err(errs) => {
             errors.extend(errs);
             Err(errors)
+        }
+    }
+}
+
+/// The originals a correction supersedes are evidence and stay under `check`: each is
+/// read with the same guards (regular file, size bound, UTF-8) and parsed, so a damaged
+/// or replaced original is reported even though the act reads its correction's files.
+fn check_superseded(dir: &Path, paths: &ActFiles, opts: &LoadOptions, id: &RegistryId, errors: &mut Vec<CorpusError>) {
+    let superseded = [
+        ("text.kk.md", &paths.text),
+        ("ops.json", &paths.ops),
+        ("entry_into_force.json", &paths.entry_into_force),
+    ];
+    for (name, effective) in superseded {
+        let original = dir.join(name);
+        if *effective == original {
+            continue;
+        }
+        let bytes = match read::read_optional(&original, opts) {
+            Ok(Some(b)) => b,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(e.act(id));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(CorpusError::at(&original, None, ErrorKind::NotUtf8(e.utf8_error())).act(id));
+                continue;
+            }
+        };
+        match name {
+            "text.kk.md" => {
+                if let Err(errs) = clause_markdown::parse(&text) {
+                    errors.extend(
+                        errs.into_iter()
+                            .map(|e| CorpusError::at(&original, Some(e.line), ErrorKind::Format(e.message)).act(id)),
+                    );
+                }
+            }
+            "ops.json" => {
+                read_ops(&original, &text, id, errors);
+            }
+            _ => {
+                if let Err(e) = parse_json::<crate::dates::EntryIntoForce>(&original, text.as_bytes()) {
+                    errors.push(e.act(id));
+                }
+            }
         }
     }
 }
