@@ -164,6 +164,24 @@ words! {
     Unprocessable, unprocessable => ("Орындау мүмкін емес", "Невозможно выполнить", "Cannot be done"),
     /// `pending_date`
     PendingDate, pending_date => ("күні әлі белгісіз", "дата ещё не известна", "date not yet known"),
+    /// `registry_text`: before the redactions a registry wording is taken from.
+    RegistryText, registry_text => ("Тізілімнің мәтіні", "Текст реестра", "The registry's text"),
+    /// `start_unknown`: before the latest day a wording can have started.
+    StartUnknown, start_unknown => ("басталған күні белгісіз, кешіктірмей", "дата начала неизвестна, не позднее", "start unknown, at the latest"),
+    /// `start_unknown_no_bound`
+    StartUnknownNoBound, start_unknown_no_bound => ("басталған күні белгісіз", "дата начала неизвестна", "start unknown"),
+    /// `text_language`
+    TextLanguage, text_language => ("Мәтін тілі", "Язык текста", "Text language"),
+    /// `kazakh`
+    Kazakh, kazakh => ("Қазақша", "Казахский", "Kazakh"),
+    /// `russian`
+    Russian, russian => ("Орысша", "Русский", "Russian"),
+    /// `side_by_side`
+    SideBySide, side_by_side => ("Қатар", "Рядом", "Side by side"),
+    /// `no_text_in_language`: a clause one language lacks.
+    NoTextInLanguage, no_text_in_language => ("Бұл тілде бұл тармақ жоқ", "На этом языке этого пункта нет", "Not in this language"),
+    /// `reconcile`
+    Reconcile, reconcile => ("Тізіліммен салыстыру", "Сверка с реестром", "Reconciliation with the registry"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }

@@ -21,6 +21,7 @@
 //! | `GET /api/search?q=&as_of=&any_time=&act=&limit=&offset=` | search |
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
+mod act_page;
 pub mod auth;
 mod desk_pages;
 mod drafts_api;
@@ -133,7 +134,7 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/api/acts/{id}/corrections", post(drafts_api::correction))
         .route("/api/audit", get(drafts_api::audit))
         .route("/", get(pages::index))
-        .route("/acts/{id}", get(pages::act))
+        .route("/acts/{id}", get(act_page::act))
         .route("/acts/{id}/diff", get(pages::diff))
         .route("/search", get(pages::search))
         .route("/login", get(desk_pages::login_form).post(desk_pages::login))

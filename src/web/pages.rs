@@ -21,9 +21,7 @@ use serde::Deserialize;
 
 use super::i18n::{Word, Words, code, parse};
 use super::{AppState, Snapshot};
-use crate::consolidate::{self, ConsolidatedNode, Status};
 use crate::model::{Lang, RegistryId};
-use crate::render::{Notes, label};
 
 const STYLE: &str = include_str!("../../web/static/style.css");
 
@@ -33,11 +31,13 @@ const LAST_RESORT: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><t
 /// Query parameters common to the pages.
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
-    lang: Option<String>,
-    as_of: Option<String>,
+    pub(super) lang: Option<String>,
+    pub(super) as_of: Option<String>,
     from: Option<String>,
     to: Option<String>,
     q: Option<String>,
+    /// The language of an act's text: `kk`, `ru` or `both` (side by side).
+    pub(super) text: Option<String>,
 }
 
 /// What the layout shows around every page.
@@ -191,7 +191,7 @@ pub fn error_page_at(lang: Lang, uri: &Uri, status: StatusCode, message: &str) -
 }
 
 /// Why a page cannot be shown: what its error page says.
-struct Failure {
+pub(super) struct Failure {
     lang: Lang,
     status: StatusCode,
     message: String,
@@ -199,13 +199,13 @@ struct Failure {
 
 impl Failure {
     /// The error page for the request at `uri`.
-    fn page(self, uri: &Uri) -> Response {
+    pub(super) fn page(self, uri: &Uri) -> Response {
         error_page_at(self.lang, uri, self.status, &self.message)
     }
 }
 
 /// The query parameters, or a 400 when they cannot be read (say, `q=` twice).
-fn page_query(q: Result<Query<PageQuery>, QueryRejection>, uri: &Uri) -> Result<PageQuery, Failure> {
+pub(super) fn page_query(q: Result<Query<PageQuery>, QueryRejection>, uri: &Uri) -> Result<PageQuery, Failure> {
     q.map(|Query(q)| q).map_err(|e| Failure {
         lang: lang_of(uri),
         status: StatusCode::BAD_REQUEST,
@@ -214,7 +214,7 @@ fn page_query(q: Result<Query<PageQuery>, QueryRejection>, uri: &Uri) -> Result<
 }
 
 /// A failure in `lang`.
-fn failure(lang: Lang) -> impl Fn(StatusCode, String) -> Failure + Copy {
+pub(super) fn failure(lang: Lang) -> impl Fn(StatusCode, String) -> Failure + Copy {
     move |status, message| Failure { lang, status, message }
 }
 
@@ -231,7 +231,7 @@ pub(super) fn url_encode(s: &str) -> String {
     out
 }
 
-fn date_of(s: Option<&str>) -> Result<Option<NaiveDate>, String> {
+pub(super) fn date_of(s: Option<&str>) -> Result<Option<NaiveDate>, String> {
     s.filter(|s| !s.is_empty())
         .map(|s| {
             s.parse::<NaiveDate>()
@@ -296,163 +296,6 @@ pub async fn index(
         acts,
     };
     render(StatusCode::OK, &page, lang)
-}
-
-/// An act on a date.
-#[derive(Template)]
-#[template(path = "act.html")]
-struct ActPage {
-    layout: Layout,
-    t: Words,
-    id: String,
-    title: String,
-    work_uri: String,
-    number: String,
-    date: NaiveDate,
-    /// The date shown.
-    as_of: NaiveDate,
-    diff_href: String,
-    akn_href: String,
-    /// The act's corrections: "corrected on D: reason".
-    corrections: Vec<(NaiveDate, String)>,
-    /// The clause tree, flattened.
-    blocks: Vec<Block>,
-}
-
-/// One step through the clause tree: a node opens, and closes after its children.
-enum Block {
-    /// A node's own content; its children follow, then its [`Block::Close`].
-    Open(Box<NodeView>),
-    /// The end of the node opened last.
-    Close,
-}
-
-/// A clause as the act page shows it.
-struct NodeView {
-    eid: String,
-    /// `in_force`, `not_held`, `repealed` or `pending` (the `nq-*` class).
-    status: &'static str,
-    label: Option<String>,
-    heading: Option<String>,
-    /// What stands for a text that is not there (not held, repealed).
-    placeholder: Option<&'static str>,
-    /// The text's lines.
-    lines: Vec<String>,
-    /// A change waiting for an event may already apply.
-    pending: bool,
-    /// Since when it reads so, in the UI's word order.
-    since: String,
-    source_act: String,
-    source_href: String,
-    /// The amending act's item, `None` for the base text.
-    source_item: Option<String>,
-    notes: Vec<String>,
-}
-
-/// Appends `n` and its children to `out`.
-fn node_blocks(out: &mut Vec<Block>, n: &ConsolidatedNode<'_>, t: Words, notes: &Notes) {
-    let status = match n.status {
-        Status::InForce => "in_force",
-        Status::NotHeld => "not_held",
-        Status::Repealed => "repealed",
-        Status::Pending => "pending",
-    };
-    let placeholder = match n.status {
-        Status::NotHeld => Some(t.get(Word::NotHeld)),
-        Status::Repealed => Some(t.get(Word::Repealed)),
-        _ => None,
-    };
-    let lines = match placeholder {
-        Some(_) => Vec::new(),
-        None => n
-            .text
-            .map(|s| s.lines().map(str::to_string).collect())
-            .unwrap_or_default(),
-    };
-    let since = match t.0 {
-        Lang::Kk => format!("{} {}", n.since, t.get(Word::Since)),
-        _ => format!("{} {}", t.get(Word::Since), n.since),
-    };
-    let act = n.source.act.to_string();
-    out.push(Block::Open(Box::new(NodeView {
-        eid: n.eid.as_str().to_string(),
-        status,
-        label: label(n.kind, n.num),
-        heading: n.heading.map(str::to_string),
-        placeholder,
-        lines,
-        pending: n.status == Status::Pending,
-        since,
-        source_href: format!("/acts/{}?lang={}", url_encode(&act), code(t.0)),
-        source_act: act,
-        source_item: n.source.item.clone(),
-        notes: notes.get(n.eid.as_str()).cloned().unwrap_or_default(),
-    })));
-    for c in &n.children {
-        node_blocks(out, c, t, notes);
-    }
-    out.push(Block::Close);
-}
-
-/// `GET /acts/{id}?as_of=`: an act as in force on a date, with its notes.
-pub async fn act(
-    State(s): State<Arc<AppState>>,
-    OriginalUri(uri): OriginalUri,
-    id: Result<Path<String>, PathRejection>,
-    q: Result<Query<PageQuery>, QueryRejection>,
-) -> Response {
-    let s = s.snapshot();
-    act_page(&s, &uri, id, q).unwrap_or_else(|f| f.page(&uri))
-}
-
-fn act_page(
-    s: &Snapshot,
-    uri: &Uri,
-    id: Result<Path<String>, PathRejection>,
-    q: Result<Query<PageQuery>, QueryRejection>,
-) -> Result<Response, Failure> {
-    let q = page_query(q, uri)?;
-    let lang = parse(q.lang.as_deref());
-    let fail = failure(lang);
-    let Path(id) = id.map_err(|e| fail(StatusCode::BAD_REQUEST, e.body_text()))?;
-    let Ok(id) = id.parse::<RegistryId>() else {
-        return Err(fail(StatusCode::BAD_REQUEST, format!("`{id}` is not a registry id")));
-    };
-    let (Some(act), Some(tl)) = (s.library.act(&id), s.library.timeline(&id)) else {
-        return Err(fail(StatusCode::NOT_FOUND, format!("{id} is not in the corpus")));
-    };
-    let date = date_of(q.as_of.as_deref())
-        .map_err(|e| fail(StatusCode::BAD_REQUEST, e))?
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let c = consolidate::consolidate(tl, date).map_err(|e| fail(StatusCode::NOT_FOUND, e.to_string()))?;
-    let notes_lang = if lang == Lang::Ru { Lang::Ru } else { Lang::Kk };
-    let notes = crate::notes::notes_map(&s.library, tl, &c, notes_lang);
-    let t = Words(lang);
-    let mut blocks = Vec::new();
-    for n in &c.nodes {
-        node_blocks(&mut blocks, n, t, &notes);
-    }
-    let enc = url_encode(&act.id.to_string());
-    let page = ActPage {
-        layout: Layout::at(lang, act.title(Lang::Kk), uri),
-        t,
-        id: act.id.to_string(),
-        title: act.title(Lang::Kk).to_string(),
-        work_uri: act.work_uri.as_str().to_string(),
-        number: act.number.clone(),
-        date: act.date,
-        as_of: date,
-        diff_href: format!("/acts/{enc}/diff?lang={}&to={date}", code(lang)),
-        akn_href: format!("/api/acts/{enc}/akn?as_of={date}"),
-        corrections: s
-            .library
-            .corrections(&id)
-            .iter()
-            .map(|c| (c.date, c.reason.clone()))
-            .collect(),
-        blocks,
-    };
-    Ok(render(StatusCode::OK, &page, lang))
 }
 
 /// The redline between two dates.
