@@ -627,3 +627,38 @@ fn the_act_page_shows_kazakh_russian_or_both_with_the_registry_s_provenance() {
     let (status, _) = html(&s, "/acts/V1400010273?text=fr");
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+/// The reconciliation page: the registry's date of applying Order 429 and what it
+/// implies, the counts, and each differing clause with its word diff, linked to the
+/// clause on the act page; an act without redactions is a 404 and has no link to it.
+#[test]
+fn the_reconcile_page_shows_the_applied_date_the_counts_and_the_word_diffs() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (status, page) = html(&s, "/acts/V1400010273/reconcile?lang=en");
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("The registry applied V2500037008: 2025-12-03 (kaz@2025-12-03.md)"));
+    assert!(page.contains("first publication on 2025-10-03"));
+    // The recorded publication (2025-10-06) contradicts it, and the page says so.
+    assert!(
+        page.contains("Recorded publication: 2025-10-06 <strong class=\"nq-conflict\">≠ 2025-10-03</strong>"),
+        "{page}"
+    );
+    // On 2025-12-03 the recorded publication leaves Order 429 not yet in force; from
+    // 2025-12-05 its operations and the registry's redaction are compared.
+    assert!(!page.contains("<span>kk.differ "));
+    let (_, page) = html(&s, "/acts/V1400010273/reconcile?lang=en&as_of=2025-12-06");
+    assert!(page.contains("<span>kk.differ "));
+    assert!(page.contains("<del class=\"nq-del\">профильдерінің</del><ins class=\"nq-ins\">профилдерінің</ins>"));
+    assert!(
+        hrefs(&page)
+            .iter()
+            .any(|h| h.ends_with("as_of=2025-12-06&text=kk#att_1__para_6__abz_7"))
+    );
+    let (_, act) = html(&s, "/acts/V1400010273?lang=en");
+    assert!(hrefs(&act).contains(&"/acts/V1400010273/reconcile?lang=en".to_string()));
+    let (_, other) = html(&s, "/acts/V2500037008?lang=en");
+    assert!(!other.contains("/reconcile"));
+    let (status, _) = html(&s, "/acts/V2500037008/reconcile");
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

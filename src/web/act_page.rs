@@ -79,7 +79,8 @@ struct ActPage {
     as_of: NaiveDate,
     diff_href: String,
     akn_href: String,
-    reconcile_href: String,
+    /// The reconciliation page, for an act with registry redactions.
+    reconcile_href: Option<String>,
     /// The act's corrections: "corrected on D: reason".
     corrections: Vec<(NaiveDate, String)>,
     /// The text-language switch: Kazakh, Russian, side by side.
@@ -314,7 +315,7 @@ fn act_page(
         as_of: date,
         diff_href: format!("/acts/{enc}/diff?lang={}&to={date}", code(lang)),
         akn_href: format!("/api/acts/{enc}/akn?as_of={date}"),
-        reconcile_href: format!("/api/acts/{enc}/reconcile"),
+        reconcile_href: readings.map(|_| format!("/acts/{enc}/reconcile?lang={}", code(lang))),
         corrections: s
             .library
             .corrections(&id)

@@ -182,6 +182,16 @@ words! {
     NoTextInLanguage, no_text_in_language => ("Бұл тілде бұл тармақ жоқ", "На этом языке этого пункта нет", "Not in this language"),
     /// `reconcile`
     Reconcile, reconcile => ("Тізіліммен салыстыру", "Сверка с реестром", "Reconciliation with the registry"),
+    /// `pending_taken_earliest`
+    PendingTakenEarliest, pending_taken_earliest => ("Күні белгісіз өзгерістер қолданысқа ене алатын ең ерте күні алынды", "Изменения с неизвестной датой взяты на самый ранний день, когда они могут вступить в силу", "Changes whose date is not yet known are taken on the earliest day they can take force"),
+    /// `registry_applied`: before an amending act and the date of the redaction it caused.
+    RegistryApplied, registry_applied => ("Тізілім мына актіні енгізген күн", "Реестр внёс изменения акта", "The registry applied"),
+    /// `implies_publication`
+    ImpliesPublication, implies_publication => ("Азаматтық кодекс бойынша есептегенде алғашқы ресми жариялау күні", "По счёту Гражданского кодекса это означает первое официальное опубликование", "Under the Civil Code count that means first publication on"),
+    /// `recorded_publication`
+    RecordedPublication, recorded_publication => ("Жазылған жариялау күні", "Записанная дата опубликования", "Recorded publication"),
+    /// `only_registry`
+    OnlyRegistry, only_registry => ("Тек тізілімде бар тармақтар", "Пункты, которые есть только в реестре", "Clauses only the registry holds"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }

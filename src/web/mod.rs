@@ -30,6 +30,7 @@ mod extract;
 pub mod i18n;
 pub mod layers;
 pub mod pages;
+mod reconcile_page;
 mod routes;
 pub mod serve;
 
@@ -136,6 +137,7 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/", get(pages::index))
         .route("/acts/{id}", get(act_page::act))
         .route("/acts/{id}/diff", get(pages::diff))
+        .route("/acts/{id}/reconcile", get(reconcile_page::reconcile))
         .route("/search", get(pages::search))
         .route("/login", get(desk_pages::login_form).post(desk_pages::login))
         .route("/logout", post(desk_pages::logout))
