@@ -662,3 +662,44 @@ fn the_reconcile_page_shows_the_applied_date_the_counts_and_the_word_diffs() {
     let (status, _) = html(&s, "/acts/V2500037008/reconcile");
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// The search page keeps the user's date: the header's box sends the page's date, a
+/// search without one is of today's texts (as in the API), "any time" is a choice, hits
+/// open on the user's date at the clause, come 20 a page with the total and carry their
+/// act's title; a query that cannot be read gets a message in the UI's language.
+#[test]
+fn ui_search_keeps_the_date_pages_and_speaks_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (_, act) = html(&s, "/acts/V1400010273?as_of=2025-10-05&lang=en");
+    assert!(act.contains("<input type=\"hidden\" name=\"as_of\" value=\"2025-10-05\">"));
+    let q = "%D0%B6%D0%B0%D1%80%D1%8B%D0%BB%D1%8B%D1%81"; // жарылыс
+    let (status, page) = html(&s, &format!("/search?q={q}&as_of=2025-10-05&lang=en"));
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("name=\"as_of\" value=\"2025-10-05\""));
+    let hits: Vec<String> = hrefs(&page).into_iter().filter(|h| h.starts_with("/acts/")).collect();
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert!(h.contains("as_of=2025-10-05#"), "a hit opens on the user's date: {h}");
+    }
+    assert!(page.contains("Жарылыс жұмыстарын жүргізуге рұқсат беру қағидаларын бекіту туралы</a>"));
+    // Paging: every version of a common word, 20 a page.
+    let common = "%D0%BC%D0%B5%D0%BC%D0%BB%D0%B5%D0%BA%D0%B5%D1%82%D1%82%D1%96%D0%BA"; // мемлекеттік
+    let (_, first) = html(&s, &format!("/search?q={common}&any_time=true&lang=en"));
+    assert!(first.contains("1–20 of "), "{first}");
+    let next = hrefs(&first)
+        .into_iter()
+        .find(|h| h.contains("page=2"))
+        .expect("a next page");
+    assert!(next.contains("any_time=true"));
+    let (_, second) = html(&s, &next);
+    assert!(second.contains("21–"));
+    assert!(hrefs(&second).iter().any(|h| h.contains("page=1")));
+    assert!(second.contains("name=\"any_time\" value=\"true\" checked"));
+    // A query that cannot be read.
+    let (status, bad) = html(&s, &format!("/search?q={q}%20AND&lang=ru"));
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(bad.contains("Запрос не удалось прочитать"), "{bad}");
+    let (status, _) = html(&s, &format!("/search?q={q}&page=0"));
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}

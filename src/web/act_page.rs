@@ -304,8 +304,10 @@ fn act_page(
     } else {
         Lang::Kk
     };
+    let mut layout = Layout::at(lang, act.title(title_lang), uri);
+    layout.as_of = Some(date.to_string());
     let page = ActPage {
-        layout: Layout::at(lang, act.title(title_lang), uri),
+        layout,
         t,
         id: act.id.to_string(),
         title: act.title(title_lang).to_string(),

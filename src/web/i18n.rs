@@ -192,6 +192,20 @@ words! {
     RecordedPublication, recorded_publication => ("Жазылған жариялау күні", "Записанная дата опубликования", "Recorded publication"),
     /// `only_registry`
     OnlyRegistry, only_registry => ("Тек тізілімде бар тармақтар", "Пункты, которые есть только в реестре", "Clauses only the registry holds"),
+    /// `query_unreadable`
+    QueryUnreadable, query_unreadable => ("Сұрауды оқу мүмкін болмады: тырнақшаларды, жақшаларды және AND, OR, NOT сөздерін тексеріңіз", "Запрос не удалось прочитать: проверьте кавычки, скобки и слова AND, OR, NOT", "The query could not be read: check its quotes, brackets and AND, OR, NOT"),
+    /// `query_too_big`
+    QueryTooBig, query_too_big => ("Сұрау тым ұзын немесе тым күрделі", "Запрос слишком длинный или сложный", "The query is too long or too complex"),
+    /// `any_time`
+    AnyTime, any_time => ("кез келген уақытта", "за всё время", "any time"),
+    /// `previous`
+    Previous, previous => ("Алдыңғы", "Назад", "Previous"),
+    /// `next`
+    Next, next => ("Келесі", "Далее", "Next"),
+    /// `of`: "21–40 of 57".
+    Of, of => ("/", "из", "of"),
+    /// `details`
+    Details, details => ("Толығырақ", "Подробнее", "Details"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }

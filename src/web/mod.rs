@@ -32,6 +32,7 @@ pub mod layers;
 pub mod pages;
 mod reconcile_page;
 mod routes;
+mod search_page;
 pub mod serve;
 
 use std::sync::{Arc, RwLock};
@@ -138,7 +139,7 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/acts/{id}", get(act_page::act))
         .route("/acts/{id}/diff", get(pages::diff))
         .route("/acts/{id}/reconcile", get(reconcile_page::reconcile))
-        .route("/search", get(pages::search))
+        .route("/search", get(search_page::search))
         .route("/login", get(desk_pages::login_form).post(desk_pages::login))
         .route("/logout", post(desk_pages::logout))
         .route("/desk", get(desk_pages::desk))

@@ -35,9 +35,13 @@ pub struct PageQuery {
     pub(super) as_of: Option<String>,
     from: Option<String>,
     to: Option<String>,
-    q: Option<String>,
+    pub(super) q: Option<String>,
     /// The language of an act's text: `kk`, `ru` or `both` (side by side).
     pub(super) text: Option<String>,
+    /// Search every version (`true`), not those in force on a date.
+    pub(super) any_time: Option<String>,
+    /// The page of search hits, from 1.
+    pub(super) page: Option<String>,
 }
 
 /// What the layout shows around every page.
@@ -48,6 +52,8 @@ pub(super) struct Layout {
     pub(super) title: String,
     /// The search box's value.
     pub(super) query: String,
+    /// The page's date, which the header's search box sends along.
+    pub(super) as_of: Option<String>,
     /// Links to this page in each language.
     pub(super) langs: Vec<LangLink>,
 }
@@ -94,6 +100,7 @@ impl Layout {
             lang: code(lang),
             title: title.into(),
             query: String::new(),
+            as_of: None,
             langs,
         }
     }
@@ -354,168 +361,9 @@ fn diff_page(
     Ok(render(StatusCode::OK, &page, lang))
 }
 
-/// Search results.
-#[derive(Template)]
-#[template(path = "search.html")]
-struct SearchPage {
-    layout: Layout,
-    t: Words,
-    outcome: Outcome,
-}
-
-/// What a search came to.
-enum Outcome {
-    /// No query was asked.
-    Nothing,
-    /// The query could not be run (a syntax error, say).
-    Failed(String),
-    /// Nothing matched.
-    NoHits,
-    /// This page of hits among `total`.
-    Hits { total: usize, hits: Vec<HitView> },
-}
-
-/// One hit.
-struct HitView {
-    act: String,
-    eid: String,
-    href: String,
-    from: String,
-    to: String,
-    snippet: Vec<SnippetPart>,
-}
-
-/// A run of a snippet's text, marked when it matched.
-struct SnippetPart {
-    text: String,
-    marked: bool,
-}
-
-/// `snippet` cut at the byte ranges `highlights` (sorted); a range that is out of
-/// order, out of bounds or not on character boundaries is left unmarked.
-fn snippet_parts(snippet: &str, highlights: &[(usize, usize)]) -> Vec<SnippetPart> {
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for &(a, b) in highlights {
-        let (Some(before), Some(marked)) = (snippet.get(at..a), snippet.get(a..b)) else {
-            continue;
-        };
-        if !before.is_empty() {
-            parts.push(SnippetPart {
-                text: before.to_string(),
-                marked: false,
-            });
-        }
-        parts.push(SnippetPart {
-            text: marked.to_string(),
-            marked: true,
-        });
-        at = b;
-    }
-    if let Some(rest) = snippet.get(at..).filter(|r| !r.is_empty()) {
-        parts.push(SnippetPart {
-            text: rest.to_string(),
-            marked: false,
-        });
-    }
-    parts
-}
-
-/// `GET /search?q=&as_of=`: search results with highlighted snippets.
-pub async fn search(
-    State(s): State<Arc<AppState>>,
-    OriginalUri(uri): OriginalUri,
-    q: Result<Query<PageQuery>, QueryRejection>,
-) -> Response {
-    let s = s.snapshot();
-    search_page(&s, &uri, q).unwrap_or_else(|f| f.page(&uri))
-}
-
-fn search_page(s: &Snapshot, uri: &Uri, q: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, Failure> {
-    use crate::search::{SearchRequest, When};
-    let q = page_query(q, uri)?;
-    let lang = parse(q.lang.as_deref());
-    let fail = failure(lang);
-    let query = q.q.clone().unwrap_or_default();
-    let Some(idx) = s.index.as_ref() else {
-        return Err(fail(StatusCode::SERVICE_UNAVAILABLE, "no search index".to_string()));
-    };
-    let when = match date_of(q.as_of.as_deref()).map_err(|e| fail(StatusCode::BAD_REQUEST, e))? {
-        Some(d) => When::AsOf(d),
-        None => When::AnyTime,
-    };
-    // A query the user can fix (malformed, or over a limit) is a 400, shown on the
-    // search page itself so that it can be corrected there.
-    let mut status = StatusCode::OK;
-    let outcome = if query.trim().is_empty() {
-        Outcome::Nothing
-    } else {
-        let req = SearchRequest {
-            query: query.clone(),
-            when,
-            act: None,
-            lang: None,
-            limit: 20,
-            offset: 0,
-        };
-        match crate::search::search(idx, &req) {
-            Err(e) => {
-                status = match e {
-                    crate::search::SearchError::Query(_) | crate::search::SearchError::Limit(_) => {
-                        StatusCode::BAD_REQUEST
-                    }
-                    _ => StatusCode::INTERNAL_SERVER_ERROR,
-                };
-                Outcome::Failed(e.to_string())
-            }
-            Ok(r) if r.total == 0 => Outcome::NoHits,
-            Ok(r) => Outcome::Hits {
-                total: r.total,
-                hits: r
-                    .hits
-                    .iter()
-                    .map(|h| {
-                        let as_of = h.valid_from.map(|d| format!("&as_of={d}")).unwrap_or_default();
-                        HitView {
-                            href: format!(
-                                "/acts/{}?lang={}{as_of}#{}",
-                                url_encode(&h.act),
-                                code(lang),
-                                url_encode(&h.eid)
-                            ),
-                            act: h.act.clone(),
-                            eid: h.eid.clone(),
-                            from: h.valid_from.map_or("?".to_string(), |d| d.to_string()),
-                            to: h.valid_to.map_or("…".to_string(), |d| d.to_string()),
-                            snippet: snippet_parts(&h.snippet, &h.highlights),
-                        }
-                    })
-                    .collect(),
-            },
-        }
-    };
-    let t = Words(lang);
-    let mut layout = Layout::at(lang, t.get(Word::Search), uri);
-    layout.query = query;
-    Ok(render(status, &SearchPage { layout, t, outcome }, lang))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn snippets_are_cut_at_their_highlights() {
-        let parts = snippet_parts("a <b> c", &[(2, 5), (4, 3), (6, 99)]);
-        let got: Vec<(&str, bool)> = parts.iter().map(|p| (p.text.as_str(), p.marked)).collect();
-        assert_eq!(got, [("a ", false), ("<b>", true), (" c", false)]);
-        // Not on a character boundary: left unmarked.
-        let parts = snippet_parts("жер", &[(1, 2)]);
-        assert_eq!(
-            (parts.len(), parts[0].text.as_str(), parts[0].marked),
-            (1, "жер", false)
-        );
-    }
 
     /// A template whose rendering fails, as a broken value's `Display` would make it.
     #[derive(Template)]
