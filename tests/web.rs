@@ -703,3 +703,26 @@ fn ui_search_keeps_the_date_pages_and_speaks_the_ui_language() {
     let (status, _) = html(&s, &format!("/search?q={q}&page=0"));
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+/// The act page warns of what is coming: Order 350 on 2025-11-01 lists the changes
+/// Order 429 brings on 2025-12-06, each linked to its clause on that day; its version
+/// timeline marks the version shown and links the others; after the last change there
+/// is no box.
+#[test]
+fn the_act_page_shows_its_versions_and_the_changes_not_yet_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (_, page) = html(&s, "/acts/V1400010273?as_of=2025-11-01&lang=en");
+    assert!(page.contains("<h2>Changes not yet in force</h2>"), "{page}");
+    assert!(page.contains("<li>2025-12-06 · <a href=\"/acts/V2500037008?lang=en\">V2500037008</a>"));
+    let links = hrefs(&page);
+    assert!(
+        links.contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06&text=kk#att_1__para_4".to_string()),
+        "{links:?}"
+    );
+    assert!(page.contains("<strong aria-current=\"true\">2014-12-30</strong>"));
+    assert!(links.contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06&text=kk".to_string()));
+    let (_, later) = html(&s, "/acts/V1400010273?as_of=2026-06-01&lang=en");
+    assert!(!later.contains("nq-upcoming"));
+    assert!(later.contains("<strong aria-current=\"true\">2025-12-06</strong>"));
+}

@@ -10,11 +10,13 @@ pub mod checks;
 pub mod naive;
 pub mod schedule;
 pub mod timeline;
+pub mod upcoming;
 mod view;
 
 pub use checks::{CheckError, CheckKind};
 pub use schedule::{PendingChange, Schedule, ScheduledOp};
 pub use timeline::{ActTimeline, NodeTimeline};
+pub use upcoming::{Scheduled, Upcoming, Waiting, change_dates, upcoming};
 pub use view::{
     ConsolidateError, Consolidated, ConsolidatedNode, RegistryReading, Status, TextFrom, consolidate, consolidate_with,
     history,

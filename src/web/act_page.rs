@@ -91,6 +91,30 @@ struct ActPage {
     columns: Vec<&'static str>,
     /// One row per top-level clause, one cell per column.
     rows: Vec<Row>,
+    /// Every day the text changes: a link to the act on it, the one shown marked.
+    versions: Vec<VersionLink>,
+    /// The changes after the date shown: dated ones, then those waiting for an event.
+    upcoming: Vec<UpcomingView>,
+}
+
+/// A day the act's text changes.
+struct VersionLink {
+    date: NaiveDate,
+    href: String,
+    /// The version shown: the latest change on or before the date.
+    current: bool,
+}
+
+/// Changes by one act still ahead of the date shown.
+struct UpcomingView {
+    /// The day they take force; `None` while it waits for an event.
+    from: Option<NaiveDate>,
+    /// For a waiting change, its earliest day when known.
+    earliest: Option<NaiveDate>,
+    by: String,
+    by_href: String,
+    /// The clauses, with links to them on their first day (or their earliest).
+    clauses: Vec<(String, String)>,
 }
 
 /// A link to the page with another text language.
@@ -304,6 +328,47 @@ fn act_page(
     } else {
         Lang::Kk
     };
+    let ahead = consolidate::upcoming(tl, date);
+    let act_on = |d: NaiveDate| format!("/acts/{enc}?lang={}&as_of={d}&text={}", code(lang), choice.code());
+    let act_href = |by: &RegistryId| format!("/acts/{}?lang={}", url_encode(&by.to_string()), code(lang));
+    let clause_links = |eids: &[EId], on: Option<NaiveDate>| -> Vec<(String, String)> {
+        eids.iter()
+            .map(|e| {
+                let at = on
+                    .map(&act_on)
+                    .unwrap_or_else(|| format!("/acts/{enc}?lang={}", code(lang)));
+                (e.as_str().to_string(), format!("{at}#{}", url_encode(e.as_str())))
+            })
+            .collect()
+    };
+    let upcoming = ahead
+        .scheduled
+        .iter()
+        .map(|u| UpcomingView {
+            from: Some(u.from),
+            earliest: None,
+            by: u.by.to_string(),
+            by_href: act_href(&u.by),
+            clauses: clause_links(&u.eids, Some(u.from)),
+        })
+        .chain(ahead.waiting.iter().map(|w| UpcomingView {
+            from: None,
+            earliest: w.earliest,
+            by: w.by.to_string(),
+            by_href: act_href(&w.by),
+            clauses: clause_links(&w.eids, w.earliest.filter(|e| *e > date)),
+        }))
+        .collect();
+    let days = consolidate::change_dates(tl);
+    let shown = days.iter().rev().find(|d| **d <= date).copied();
+    let versions = days
+        .iter()
+        .map(|d| VersionLink {
+            date: *d,
+            href: act_on(*d),
+            current: Some(*d) == shown,
+        })
+        .collect();
     let mut layout = Layout::at(lang, act.title(title_lang), uri);
     layout.as_of = Some(date.to_string());
     let page = ActPage {
@@ -328,6 +393,8 @@ fn act_page(
         text: choice.code(),
         columns: choice.langs().iter().map(|l| code(*l)).collect(),
         rows: rows(&trees, t),
+        versions,
+        upcoming,
     };
     Ok(render(StatusCode::OK, &page, lang))
 }

@@ -206,6 +206,14 @@ words! {
     Of, of => ("/", "из", "of"),
     /// `details`
     Details, details => ("Толығырақ", "Подробнее", "Details"),
+    /// `versions`: the days an act's text changes.
+    Versions, versions => ("Редакциялар", "Редакции", "Versions"),
+    /// `upcoming_changes`
+    UpcomingChanges, upcoming_changes => ("Әлі күшіне енбеген өзгерістер", "Изменения, ещё не вступившие в силу", "Changes not yet in force"),
+    /// `at_the_earliest`
+    AtTheEarliest, at_the_earliest => ("ең ерте", "не ранее", "at the earliest"),
+    /// `clauses`: after a count.
+    Clauses, clauses => ("тармақ", "пункт(ов)", "clause(s)"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }
