@@ -726,3 +726,30 @@ fn the_act_page_shows_its_versions_and_the_changes_not_yet_in_force() {
     assert!(!later.contains("nq-upcoming"));
     assert!(later.contains("<strong aria-current=\"true\">2025-12-06</strong>"));
 }
+
+/// Order 429's page says what it changes: a row per operation with the target act, the
+/// clause linked on its first day in force at its anchor, the kind of change in the UI's
+/// language and the day; its publication as recorded.
+#[test]
+fn an_amending_act_s_page_lists_what_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (_, page) = html(&s, "/acts/V2500037008?as_of=2025-10-10&lang=en");
+    assert!(page.contains("<h2>What this act changes</h2>"));
+    assert!(page.contains("First published: 2025-10-06"));
+    assert_eq!(
+        page.matches("<tr><td><a href=\"/acts/").count(),
+        40,
+        "one row per operation"
+    );
+    assert!(hrefs(&page).contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06#att_1__para_4".to_string()));
+    assert!(page.contains("<td>new wording</td>") && page.contains("<td>deleted</td>"));
+    assert!(page.contains("2025-12-06 · not yet in force"));
+    let (_, ru) = html(&s, "/acts/V2500037008?as_of=2026-02-01&lang=ru");
+    assert!(ru.contains("Что изменяет акт") && ru.contains("2025-12-06 · действует"));
+    let (_, base) = html(&s, "/acts/V1400010273?lang=en");
+    assert!(
+        !base.contains("nq-changes"),
+        "an act that amends nothing has no such section"
+    );
+}

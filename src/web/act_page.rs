@@ -95,6 +95,8 @@ struct ActPage {
     versions: Vec<VersionLink>,
     /// The changes after the date shown: dated ones, then those waiting for an event.
     upcoming: Vec<UpcomingView>,
+    /// For an amending act: what it changes.
+    changes: Option<super::act_changes::ActChanges>,
 }
 
 /// A day the act's text changes.
@@ -395,6 +397,7 @@ fn act_page(
         rows: rows(&trees, t),
         versions,
         upcoming,
+        changes: super::act_changes::act_changes(&s.library, &id, date, t),
     };
     Ok(render(StatusCode::OK, &page, lang))
 }

@@ -214,6 +214,44 @@ words! {
     AtTheEarliest, at_the_earliest => ("ең ерте", "не ранее", "at the earliest"),
     /// `clauses`: after a count.
     Clauses, clauses => ("тармақ", "пункт(ов)", "clause(s)"),
+    /// `what_it_changes`: the heading of an amending act's changes.
+    WhatItChanges, what_it_changes => ("Акт нені өзгертеді", "Что изменяет акт", "What this act changes"),
+    /// `published`
+    Published, published => ("Алғаш ресми жарияланған күні", "Первое официальное опубликование", "First published"),
+    /// `not_recorded`
+    NotRecorded, not_recorded => ("жазылмаған", "не записано", "not recorded"),
+    /// `target_act`
+    TargetAct, target_act => ("Акт", "Акт", "Act"),
+    /// `clause`
+    Clause, clause => ("Тармақ", "Пункт", "Clause"),
+    /// `change`
+    Change, change => ("Өзгеріс", "Изменение", "Change"),
+    /// `in_force_from`
+    InForceFrom, in_force_from => ("Күшіне енеді", "Вступает в силу", "In force from"),
+    /// `item`: the amending act's item.
+    Item, item => ("Актінің тармағы", "Пункт акта", "Item of the act"),
+    /// `whole_act`
+    WholeAct, whole_act => ("бүкіл акт", "весь акт", "the whole act"),
+    /// `status_in_force`
+    StatusInForce, status_in_force => ("күшінде", "действует", "in force"),
+    /// `status_scheduled`
+    StatusScheduled, status_scheduled => ("күшіне енбеген", "ещё не вступило в силу", "not yet in force"),
+    /// `change_replace`
+    ChangeReplace, change_replace => ("жаңа редакцияда", "в новой редакции", "new wording"),
+    /// `change_delete`
+    ChangeDelete, change_delete => ("алып тасталды", "исключён", "deleted"),
+    /// `change_insert`
+    ChangeInsert, change_insert => ("толықтырылды", "дополнен", "inserted"),
+    /// `change_replace_words`
+    ChangeReplaceWords, change_replace_words => ("сөздер ауыстырылды", "слова заменены", "words replaced"),
+    /// `change_delete_words`
+    ChangeDeleteWords, change_delete_words => ("сөздер алып тасталды", "слова исключены", "words deleted"),
+    /// `change_replace_attachment`
+    ChangeReplaceAttachment, change_replace_attachment => ("қосымша жаңа редакцияда", "приложение в новой редакции", "annex in a new wording"),
+    /// `change_renumber`
+    ChangeRenumber, change_renumber => ("нөмірі өзгертілді", "перенумерован", "renumbered"),
+    /// `change_repeal`
+    ChangeRepeal, change_repeal => ("күші жойылды", "утратил силу", "repealed"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }

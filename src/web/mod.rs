@@ -21,6 +21,7 @@
 //! | `GET /api/search?q=&as_of=&any_time=&act=&limit=&offset=` | search |
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
+mod act_changes;
 mod act_page;
 pub mod auth;
 mod desk_pages;
