@@ -16,6 +16,7 @@ pub mod akn;
 pub mod amend;
 pub mod audit;
 pub mod blame;
+pub mod citation;
 pub mod clause_markdown;
 pub mod cli;
 pub mod consolidate;

@@ -480,7 +480,7 @@ pub fn notes_with_priors(
             if &at != eid {
                 continue;
             }
-            kind = source.kind.clone();
+            kind = source.kind;
             let e = entry(op, source, eid, action, lang);
             let list = if place { &mut in_place } else { &mut under };
             if !list.contains(&e) {

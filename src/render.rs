@@ -20,6 +20,22 @@ pub fn label(kind: NodeKind, num: Option<&str>) -> Option<String> {
     })
 }
 
+/// The label in the language of the text it stands before: a Russian text's annex is
+/// "Приложение 2", a Kazakh one's "2-қосымша" (see [`label`]).
+pub fn label_in(kind: NodeKind, num: Option<&str>, lang: Lang) -> Option<String> {
+    if lang != Lang::Ru {
+        return label(kind, num);
+    }
+    let num = num?;
+    Some(match kind {
+        NodeKind::Attachment => format!("Приложение {num}"),
+        NodeKind::Chapter => format!("Глава {num}"),
+        NodeKind::Article => format!("Статья {num}"),
+        NodeKind::Row => format!("строка {num}"),
+        _ => return label(kind, Some(num)),
+    })
+}
+
 fn status_note(n: &ConsolidatedNode<'_>) -> Option<&'static str> {
     match n.status {
         Status::InForce => None,

@@ -328,7 +328,7 @@ fn every_page_renders_in_kazakh_russian_and_english() {
             "Іздеу",
             "Тізілімде мәтіні жоқ",
             "Алып тасталды",
-            "2025-12-06 бастап · өзгерткен акт",
+            "2025 жылғы 6 желтоқсаннан бастап · <a href=\"/acts/V2500037008?lang=kk#att_1__para_1\">№ 429 бұйрық (30.09.2025), Тізбенің 1-тармағы</a>",
         ),
         (
             "ru",
@@ -338,7 +338,7 @@ fn every_page_renders_in_kazakh_russian_and_english() {
             "Поиск",
             "Текст в реестре отсутствует",
             "Исключён",
-            "с 2025-12-06 · изменён актом",
+            "с 6 декабря 2025 г. · <a href=\"/acts/V2500037008?lang=ru#att_1__para_1\">приказ № 429 (30.09.2025), пункт 1 Перечня</a>",
         ),
         (
             "en",
@@ -348,14 +348,16 @@ fn every_page_renders_in_kazakh_russian_and_english() {
             "Search",
             "Text not held by the registry",
             "Repealed",
-            "since 2025-12-06 · by",
+            "from 6 December 2025 · <a href=\"/acts/V2500037008?lang=en#att_1__para_1\">Order No. 429 (30.09.2025), the List, item 1</a>",
         ),
     ] {
         let pages = [
             ("/".to_string(), format!("<h1>{acts}</h1>")),
             (
                 "/acts/V1400010273?as_of=2026-01-15".to_string(),
-                format!("{in_force_on} <input type=\"date\" name=\"as_of\" value=\"2026-01-15\">"),
+                format!(
+                    "<label for=\"as_of\">{in_force_on}</label> <input type=\"text\" id=\"as_of\" name=\"as_of\" value=\"2026-01-15\""
+                ),
             ),
             (
                 "/acts/V1400010273/diff?from=2025-10-05&to=2026-01-15".to_string(),
@@ -393,18 +395,22 @@ fn every_page_renders_in_kazakh_russian_and_english() {
         }
         let (_, page) = html(&s, &format!("/acts/V1400010273?as_of=2026-01-15&lang={lang}"));
         assert!(
-            page.contains(&format!("<span class=\"nq-source\">{since_by}")),
-            "{lang}"
+            page.contains(&format!("<p class=\"nq-source\" lang=\"{lang}\">{since_by}")),
+            "{lang}: {page}"
         );
         // On 2025-12-02 the registry's evidence leaves clauses open (Order 429's
         // changes lie between two redactions); by 2026-01-15 it holds every clause.
         let (_, gap) = html(&s, &format!("/acts/V1400010273?as_of=2025-12-02&lang={lang}"));
         assert!(
-            gap.contains(&format!("<div class=\"nq-text\">{not_held}</div>")),
+            gap.contains(&format!(
+                "<div class=\"nq-text\"><span class=\"nq-placeholder\">{not_held}</span></div>"
+            )),
             "{lang}"
         );
         assert!(
-            page.contains(&format!("<div class=\"nq-text\">{repealed}</div>")),
+            page.contains(&format!(
+                "<div class=\"nq-text\"><span class=\"nq-placeholder\">{repealed}</span></div>"
+            )),
             "{lang}"
         );
         assert!(
@@ -599,10 +605,10 @@ fn the_act_page_shows_kazakh_russian_or_both_with_the_registry_s_provenance() {
     assert!(!ru.contains("Осы бұйрық алғашқы ресми жарияланған"), "Russian only");
     let (_, kk) = html(&s, "/acts/V1400010273?as_of=2021-12-31&text=kk");
     assert!(
-        kk.contains("басталған күні белгісіз, кешіктірмей 2021-12-31"),
+        kk.contains("басталған күні белгісіз, кешіктірмей 2021 жылғы 31 желтоқсан"),
         "an unknown start is said so"
     );
-    assert!(kk.contains("№ 234 (2020-04-27)"), "the act the notes name");
+    assert!(kk.contains("№ 234 (27.04.2020)"), "the act the notes name");
     let (_, both) = html(&s, "/acts/V1400010273?as_of=2026-01-15&text=both&lang=ru");
     assert!(both.contains("class=\"nq-text-both\""));
     let kk_at = both.find("Осы бұйрық алғашқы ресми жарияланған").unwrap();
@@ -714,17 +720,20 @@ fn the_act_page_shows_its_versions_and_the_changes_not_yet_in_force() {
     let s = state(dir.path());
     let (_, page) = html(&s, "/acts/V1400010273?as_of=2025-11-01&lang=en");
     assert!(page.contains("<h2>Changes not yet in force</h2>"), "{page}");
-    assert!(page.contains("<li>2025-12-06 · <a href=\"/acts/V2500037008?lang=en\">V2500037008</a>"));
+    assert!(
+        page.contains("<li>6 December 2025 · <a href=\"/acts/V2500037008?lang=en\">Order No. 429 (30.09.2025)</a>"),
+        "{page}"
+    );
     let links = hrefs(&page);
     assert!(
         links.contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06&text=kk#att_1__para_4".to_string()),
         "{links:?}"
     );
-    assert!(page.contains("<strong aria-current=\"true\">2014-12-30</strong>"));
+    assert!(page.contains("<strong aria-current=\"true\">30 December 2014</strong>"));
     assert!(links.contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06&text=kk".to_string()));
     let (_, later) = html(&s, "/acts/V1400010273?as_of=2026-06-01&lang=en");
     assert!(!later.contains("nq-upcoming"));
-    assert!(later.contains("<strong aria-current=\"true\">2025-12-06</strong>"));
+    assert!(later.contains("<strong aria-current=\"true\">6 December 2025</strong>"));
 }
 
 /// Order 429's page says what it changes: a row per operation with the target act, the
@@ -752,4 +761,65 @@ fn an_amending_act_s_page_lists_what_it_changes() {
         !base.contains("nq-changes"),
         "an act that amends nothing has no such section"
     );
+}
+
+/// Order 350 on 2026-01-15 reads as a lawyer expects: its particulars and the date
+/// written out, a table of contents, tables as HTML tables with one source line under
+/// each changed table (not one per cell), one source line per changed block, clause
+/// labels linking to their AKN permalinks, and a banner that explains "not held" on a
+/// day its texts are open.
+#[test]
+fn the_act_page_cites_in_words_and_shows_tables_and_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (_, page) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=kk");
+    assert!(
+        page.contains("<dt>Мемлекеттік тіркеу</dt><dd>2015 жылғы 17 ақпан, тіркеу нөмірі 10273</dd>"),
+        "{page}"
+    );
+    assert!(page.contains("<strong>2026 жылғы 15 қаңтар</strong>"));
+    assert!(page.contains("№ 350 бұйрық (30.12.2014)"));
+    assert!(page.contains("<details class=\"nq-toc\"><summary>Мазмұны</summary>"));
+    assert!(
+        page.contains("<a href=\"#att_1__para_6\">Қағидалардың 6-тармағы"),
+        "the contents cite in words"
+    );
+    // The table of annex 2 is a table, its rows and cells real rows and cells.
+    let at = page.find("<table class=\"nq-table").expect("a table");
+    let end = at + page[at..].find("</table>").expect("its end");
+    let table = &page[at..end];
+    assert!(table.contains("<tr id=\"att_1__att_2__table_1__row_1\""));
+    assert!(table.contains("<td id=\"att_1__att_2__table_1__row_1__cell_2\""));
+    assert!(
+        !table.contains("nq-source") && !table.contains("1-жол"),
+        "no source line inside the table"
+    );
+    let after = &page[end..end + page[end..].find("</div>").expect("the table's end")];
+    let lines = after.matches("class=\"nq-source\"").count();
+    assert!(
+        (1..=3).contains(&lines),
+        "one source line per item that changed the table: {after}"
+    );
+    assert!(after.contains("Тізбенің 1-тармағы"));
+    // Paragraph 6 changed as a block: its subparagraphs carry no line of their own.
+    let p6 = page.find("id=\"att_1__para_6\"").expect("paragraph 6");
+    let p7 = page.find("id=\"att_1__para_7\"").expect("paragraph 7");
+    assert_eq!(
+        page[p6..p7].matches("class=\"nq-source\"").count(),
+        1,
+        "{}",
+        &page[p6..p7]
+    );
+    // Labels link to the clause's permanent AKN address on the version shown.
+    assert!(
+        page.contains("<a class=\"nq-num\" href=\"/akn/kz/act/order/2014-12-30/350/kaz@2025-12-06#att_1__para_6\""),
+        "{page}"
+    );
+    assert!(!page.contains("nq-banner"), "nothing not held on 2026-01-15");
+    let (_, gap) = html(&s, "/acts/V1400010273?as_of=2025-12-02&lang=en");
+    assert!(gap.contains("<p class=\"nq-banner\" role=\"note\">“Text not held by the registry”"));
+    assert_eq!(gap.matches("nq-banner").count(), 1, "one banner, not one per clause");
+    // Russian text carries Russian labels.
+    let (_, ru) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=ru&text=ru");
+    assert!(ru.contains(">Приложение 2</a>"), "{ru}");
 }

@@ -155,7 +155,7 @@ impl fmt::Display for WorkUri {
 }
 
 /// The kind of a normative legal act.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActKind {
     /// бұйрық: a minister's order.

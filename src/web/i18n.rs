@@ -252,6 +252,38 @@ words! {
     ChangeRenumber, change_renumber => ("нөмірі өзгертілді", "перенумерован", "renumbered"),
     /// `change_repeal`
     ChangeRepeal, change_repeal => ("күші жойылды", "утратил силу", "repealed"),
+    /// `not_held_explained`: the banner over a page with texts not held.
+    NotHeldExplained, not_held_explained => ("«Тізілімде мәтіні жоқ» дегеніміз: nusqa бұл тармақтардың мәтінін ұстамайды. Ол тек жарияланған актілер мен олардың өзгерістерінде жазылғанды көрсетеді және бос орынды ешқашан толтырмайды.", "«Текст в реестре отсутствует»: у nusqa нет текста этих пунктов. Показывается только то, что сказано в опубликованных актах и их изменениях; пробелы никогда не заполняются.", "“Text not held by the registry”: nusqa holds no text for these clauses. It shows only what the published acts and their amendments say, and never fills a gap."),
+    /// `uncertain_explained`: the banner over a text with `[?]` marks.
+    UncertainExplained, uncertain_explained => ("[?] белгісі: сканерленген түпнұсқаның бұл жерін сенімді оқу мүмкін болмады.", "Знак [?]: это место отсканированного оригинала не удалось прочитать уверенно.", "[?] marks a place where the scanned original could not be read with certainty."),
+    /// `provenance`: where the act's text comes from.
+    Provenance, provenance => ("Мәтіннің шығу тегі", "Происхождение текста", "Source of the text"),
+    /// `contents`: the table of contents.
+    Contents, contents => ("Мазмұны", "Содержание", "Contents"),
+    /// `original_text`: the label of an act's first known text.
+    OriginalText, original_text => ("Бастапқы мәтін, қабылданған күні", "Первоначальный текст, принят", "Original text, adopted"),
+    /// `issuer`
+    Issuer, issuer => ("Қабылдаған орган", "Принявший орган", "Issued by"),
+    /// `registration`
+    Registration, registration => ("Мемлекеттік тіркеу", "Государственная регистрация", "State registration"),
+    /// `registered_as`
+    RegisteredAs, registered_as => ("тіркеу нөмірі", "регистрационный номер", "registration no."),
+    /// `status`
+    StatusLabel, status_label => ("Мәртебесі", "Статус", "Status"),
+    /// `act_not_yet_in_force`
+    ActNotYetInForce, act_not_yet_in_force => ("күшіне енбеген", "не вступил в силу", "not yet in force"),
+    /// `act_repealed`
+    ActRepealed, act_repealed => ("күші жойылған", "утратил силу", "repealed"),
+    /// `download`
+    Download, download => ("Жүктеп алу", "Скачать", "Download"),
+    /// `permalink`
+    Permalink, permalink => ("Тұрақты сілтеме", "Постоянная ссылка", "Permanent link"),
+    /// `lang_not_offered`: an unknown `lang` fell back to Kazakh.
+    LangNotOffered, lang_not_offered => ("Сұралған тіл жоқ; интерфейс қазақ тілінде көрсетілді (бар тілдер: kk, ru, en).", "Запрошенного языка нет; интерфейс показан на казахском (есть: kk, ru, en).", "The language asked for is not offered; the interface is shown in Kazakh (offered: kk, ru, en)."),
+    /// `skip_to_content`
+    SkipToContent, skip_to_content => ("Мазмұнға өту", "Перейти к содержанию", "Skip to content"),
+    /// `date_format_hint`
+    DateFormatHint, date_format_hint => ("ЖЖЖЖ-АА-КК", "ГГГГ-ММ-ДД", "YYYY-MM-DD"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }
