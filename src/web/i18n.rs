@@ -284,6 +284,34 @@ words! {
     SkipToContent, skip_to_content => ("Мазмұнға өту", "Перейти к содержанию", "Skip to content"),
     /// `date_format_hint`
     DateFormatHint, date_format_hint => ("ЖЖЖЖ-АА-КК", "ГГГГ-ММ-ДД", "YYYY-MM-DD"),
+    /// `diff_added`
+    DiffAdded, diff_added => ("қосылды", "добавлен", "added"),
+    /// `diff_removed`
+    DiffRemoved, diff_removed => ("жойылды", "удалён", "removed"),
+    /// `diff_changed`
+    DiffChanged, diff_changed => ("мәтіні өзгерді", "текст изменён", "text changed"),
+    /// `diff_renumbered`
+    DiffRenumbered, diff_renumbered => ("нөмірі өзгерді", "изменён номер", "renumbered"),
+    /// `diff_status_changed`
+    DiffStatusChanged, diff_status_changed => ("мәртебесі өзгерді", "изменён статус", "status changed"),
+    /// `diff_unchanged`
+    DiffUnchanged, diff_unchanged => ("өзгеріссіз", "без изменений", "unchanged"),
+    /// `status_absent`: a clause that does not exist on a date.
+    StatusAbsent, status_absent => ("жоқ", "отсутствует", "absent"),
+    /// `status_not_held`
+    StatusNotHeld, status_not_held => ("мәтіні жоқ", "текст отсутствует", "text not held"),
+    /// `status_pending`
+    StatusPending, status_pending => ("күні белгісіз өзгеріс күтілуде", "ожидается изменение с неизвестной датой", "a change with an unknown date is due"),
+    /// `no_changes`: a compare range with nothing in it.
+    NoChanges, no_changes => ("Бұл екі күннің арасында актінің мәтіні өзгермеген.", "Между этими датами текст акта не менялся.", "The act's text did not change between these dates."),
+    /// `back_to_act`
+    BackToAct, back_to_act => ("Актіге оралу", "Вернуться к акту", "Back to the act"),
+    /// `compare_versions`
+    CompareVersions, compare_versions => ("Редакцияларды салыстыру", "Сравнение редакций", "Compare versions"),
+    /// `changed_by`: before the amending act's item.
+    ChangedBy, changed_by => ("өзгерткен", "изменено", "changed by"),
+    /// `changes_count`
+    ChangesCount, changes_count => ("өзгеріс саны", "изменений", "changes"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }

@@ -26,6 +26,7 @@ mod act_page;
 pub mod auth;
 mod citing;
 mod desk_pages;
+mod diff_page;
 mod drafts_api;
 pub mod error;
 mod extract;
@@ -139,7 +140,7 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/api/audit", get(drafts_api::audit))
         .route("/", get(pages::index))
         .route("/acts/{id}", get(act_page::act))
-        .route("/acts/{id}/diff", get(pages::diff))
+        .route("/acts/{id}/diff", get(diff_page::diff))
         .route("/acts/{id}/reconcile", get(reconcile_page::reconcile))
         .route("/search", get(search_page::search))
         .route("/login", get(desk_pages::login_form).post(desk_pages::login))

@@ -12,16 +12,16 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{OriginalUri, Query, State};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::AppState;
 use super::i18n::{Word, Words, code, parse};
-use super::{AppState, Snapshot};
-use crate::model::{Lang, RegistryId};
+use crate::model::Lang;
 
 const STYLE: &str = include_str!("../../web/static/style.css");
 
@@ -33,8 +33,8 @@ const LAST_RESORT: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><t
 pub struct PageQuery {
     pub(super) lang: Option<String>,
     pub(super) as_of: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
+    pub(super) from: Option<String>,
+    pub(super) to: Option<String>,
     pub(super) q: Option<String>,
     /// The language of an act's text: `kk`, `ru` or `both` (side by side).
     pub(super) text: Option<String>,
@@ -303,62 +303,6 @@ pub async fn index(
         acts,
     };
     render(StatusCode::OK, &page, lang)
-}
-
-/// The redline between two dates.
-#[derive(Template)]
-#[template(path = "diff.html")]
-struct DiffPage {
-    layout: Layout,
-    t: Words,
-    id: String,
-    from: NaiveDate,
-    to: NaiveDate,
-    /// HTML from `crate::diff::html::redline`, which escapes its own input.
-    redline: String,
-}
-
-/// `GET /acts/{id}/diff?from=&to=`: the redline between two dates.
-pub async fn diff(
-    State(s): State<Arc<AppState>>,
-    OriginalUri(uri): OriginalUri,
-    id: Result<Path<String>, PathRejection>,
-    q: Result<Query<PageQuery>, QueryRejection>,
-) -> Response {
-    let s = s.snapshot();
-    diff_page(&s, &uri, id, q).unwrap_or_else(|f| f.page(&uri))
-}
-
-fn diff_page(
-    s: &Snapshot,
-    uri: &Uri,
-    id: Result<Path<String>, PathRejection>,
-    q: Result<Query<PageQuery>, QueryRejection>,
-) -> Result<Response, Failure> {
-    let q = page_query(q, uri)?;
-    let lang = parse(q.lang.as_deref());
-    let fail = failure(lang);
-    let Path(id) = id.map_err(|e| fail(StatusCode::BAD_REQUEST, e.body_text()))?;
-    let Some(tl) = id.parse::<RegistryId>().ok().and_then(|id| s.library.timeline(&id)) else {
-        return Err(fail(StatusCode::NOT_FOUND, format!("{id} is not in the corpus")));
-    };
-    let bad = |e| fail(StatusCode::BAD_REQUEST, e);
-    let from = date_of(q.from.as_deref()).map_err(bad)?.unwrap_or(tl.base_date);
-    let to = date_of(q.to.as_deref())
-        .map_err(bad)?
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let d = crate::diff::diff(tl, from, to, crate::diff::DiffOptions::default())
-        .map_err(|e| fail(StatusCode::NOT_FOUND, e.to_string()))?;
-    let t = Words(lang);
-    let page = DiffPage {
-        layout: Layout::at(lang, t.get(Word::Changes), uri),
-        t,
-        id,
-        from,
-        to,
-        redline: crate::diff::html::redline(&d),
-    };
-    Ok(render(StatusCode::OK, &page, lang))
 }
 
 #[cfg(test)]
