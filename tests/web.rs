@@ -234,7 +234,10 @@ fn ui_search_highlights_and_escapes() {
     assert!(!page.contains("<script>") && has_escaped(&page, "<script>"));
     let (st, page) = html(&s, "/acts/V1499999999");
     assert_eq!(st, StatusCode::NOT_FOUND);
-    assert!(page.contains("not in the corpus"));
+    assert!(
+        page.contains("V1499999999: бұл акт корпуста жоқ"),
+        "the message is in the UI's language"
+    );
     let (st, _) = html(&s, "/acts/V1400010273?as_of=nope");
     assert_eq!(st, StatusCode::BAD_REQUEST);
 }
@@ -464,7 +467,7 @@ fn error_pages_are_localized_and_carry_their_status() {
                 "/acts/V1499999999",
                 StatusCode::NOT_FOUND,
                 missing,
-                "V1499999999 is not in the corpus",
+                "V1499999999: is not in the corpus",
             ),
             (&s, "/acts/X1", StatusCode::BAD_REQUEST, bad, "is not a registry id"),
             (
@@ -527,7 +530,7 @@ fn error_pages_are_localized_and_carry_their_status() {
                 "{uri}: {page}"
             );
             assert!(
-                page.contains("<p class=\"nq-error\">") && page.contains(detail),
+                page.contains("<p class=\"nq-error\">") && page.contains(&localized(detail, lang)),
                 "{uri}: {page}"
             );
             assert_eq!(page.matches("<main").count(), 1, "{uri}");
@@ -847,4 +850,31 @@ fn the_compare_view_reads_in_words_and_says_when_nothing_changed() {
     let (_, none) = html(&s, "/acts/V1400010273/diff?from=2026-02-01&to=2026-03-01&lang=kk");
     assert!(none.contains("Бұл екі күннің арасында актінің мәтіні өзгермеген."));
     assert!(none.contains("өзгеріс саны: 0"));
+}
+
+/// An English error detail as the error page says it in `lang`.
+fn localized(detail: &str, lang: &str) -> String {
+    let words = [
+        (
+            "is not in the corpus",
+            "бұл акт корпуста жоқ",
+            "этого акта нет в корпусе",
+        ),
+        (
+            "is not a registry id",
+            "тізілім нөмірі емес",
+            "не регистрационный номер",
+        ),
+        ("is not a date", "күн емес", "не дата"),
+        ("not in the corpus", "бұл акт корпуста жоқ", "этого акта нет в корпусе"),
+    ];
+    let mut out = detail.to_string();
+    for (en, kk, ru) in words {
+        match lang {
+            "kk" => out = out.replace(en, kk),
+            "ru" => out = out.replace(en, ru),
+            _ => {}
+        }
+    }
+    out
 }

@@ -49,7 +49,7 @@ impl TextChoice {
             Some("kk") => Ok(TextChoice::One(Lang::Kk)),
             Some("ru") => Ok(TextChoice::One(Lang::Ru)),
             Some("both") => Ok(TextChoice::Both),
-            Some(other) => Err(format!("text must be kk, ru or both, not `{other}`")),
+            Some(other) => Err(format!("«{other}»: {}", super::i18n::t(ui, Word::BadTextChoice))),
         }
     }
 
@@ -445,15 +445,21 @@ fn act_page(
     let fail = failure(lang);
     let Path(id) = id.map_err(|e| fail(StatusCode::BAD_REQUEST, e.body_text()))?;
     let Ok(id) = id.parse::<RegistryId>() else {
-        return Err(fail(StatusCode::BAD_REQUEST, format!("`{id}` is not a registry id")));
+        return Err(fail(
+            StatusCode::BAD_REQUEST,
+            super::pages::not_a_registry_id(lang, &id),
+        ));
     };
     let (Some(act), Some(tl)) = (s.library.act(&id), s.library.timeline(&id)) else {
-        return Err(fail(StatusCode::NOT_FOUND, format!("{id} is not in the corpus")));
+        return Err(fail(
+            StatusCode::NOT_FOUND,
+            super::pages::not_in_corpus(lang, &id.to_string()),
+        ));
     };
     let has_russian = s.library.readings(&id).and_then(|r| r.lang(Lang::Ru)).is_some();
     let choice =
         TextChoice::parse(q.text.as_deref(), lang, has_russian).map_err(|e| fail(StatusCode::BAD_REQUEST, e))?;
-    let date = date_of(q.as_of.as_deref())
+    let date = date_of(q.as_of.as_deref(), lang)
         .map_err(|e| fail(StatusCode::BAD_REQUEST, e))?
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let readings = s.library.readings(&id);
@@ -712,7 +718,7 @@ mod tests {
         assert!(
             TextChoice::parse(Some("en"), Lang::En, true)
                 .unwrap_err()
-                .contains("`en`")
+                .contains("«en»")
         );
     }
 }

@@ -132,11 +132,14 @@ fn diff_page(
         id.parse::<RegistryId>().ok().and_then(|id| s.library.act(&id)),
         id.parse::<RegistryId>().ok().and_then(|id| s.library.timeline(&id)),
     ) else {
-        return Err(fail(StatusCode::NOT_FOUND, format!("{id} is not in the corpus")));
+        return Err(fail(
+            StatusCode::NOT_FOUND,
+            super::pages::not_in_corpus(lang, &id.to_string()),
+        ));
     };
     let bad = |e| fail(StatusCode::BAD_REQUEST, e);
-    let from = date_of(q.from.as_deref()).map_err(bad)?.unwrap_or(tl.base_date);
-    let to = date_of(q.to.as_deref())
+    let from = date_of(q.from.as_deref(), lang).map_err(bad)?.unwrap_or(tl.base_date);
+    let to = date_of(q.to.as_deref(), lang)
         .map_err(bad)?
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let d = crate::diff::diff(tl, from, to, crate::diff::DiffOptions::default())

@@ -312,6 +312,16 @@ words! {
     ChangedBy, changed_by => ("өзгерткен", "изменено", "changed by"),
     /// `changes_count`
     ChangesCount, changes_count => ("өзгеріс саны", "изменений", "changes"),
+    /// `not_in_corpus`: after an act's id.
+    NotInCorpus, not_in_corpus => ("бұл акт корпуста жоқ", "этого акта нет в корпусе", "is not in the corpus"),
+    /// `not_a_date`: after what was given.
+    NotADate, not_a_date => ("күн емес: күнді ЖЖЖЖ-АА-КК түрінде жазыңыз", "не дата: укажите дату в виде ГГГГ-ММ-ДД", "is not a date: write it as YYYY-MM-DD"),
+    /// `not_a_registry_id`: after what was given.
+    NotARegistryId, not_a_registry_id => ("тізілім нөмірі емес (мысалы, V1400010273)", "не регистрационный номер (например, V1400010273)", "is not a registry id (such as V1400010273)"),
+    /// `no_such_page`: before the path.
+    NoSuchPage, no_such_page => ("Мұндай бет жоқ", "Такой страницы нет", "No such page"),
+    /// `bad_text_choice`
+    BadTextChoice, bad_text_choice => ("мәтін тілі kk, ru немесе both болуы керек", "язык текста должен быть kk, ru или both", "the text language must be kk, ru or both"),
     /// `footer`
     Footer, footer => ("nusqa: Қазақстанның нормативтік актілерінің кез келген күнгі редакциясы", "nusqa: нормативные акты Казахстана в редакции на любую дату", "nusqa: Kazakhstan's regulatory acts as in force on any date"),
 }

@@ -168,6 +168,11 @@ pub async fn not_found(uri: Uri) -> Response {
         ApiError::new(StatusCode::NOT_FOUND, "no_route", message).into_response()
     } else {
         let lang = super::i18n::parse(query_param(&uri, "lang").as_deref());
+        let message = format!(
+            "{}: {}",
+            super::i18n::t(lang, super::i18n::Word::NoSuchPage),
+            uri.path()
+        );
         super::pages::error_page_at(lang, &uri, StatusCode::NOT_FOUND, &message)
     }
 }

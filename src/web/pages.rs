@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::AppState;
-use super::i18n::{Word, Words, code, parse};
+use super::i18n::{Word, Words, code, parse, t};
 use crate::model::Lang;
 
 const STYLE: &str = include_str!("../../web/static/style.css");
@@ -238,13 +238,23 @@ pub(super) fn url_encode(s: &str) -> String {
     out
 }
 
-pub(super) fn date_of(s: Option<&str>) -> Result<Option<NaiveDate>, String> {
+pub(super) fn date_of(s: Option<&str>, lang: Lang) -> Result<Option<NaiveDate>, String> {
     s.filter(|s| !s.is_empty())
         .map(|s| {
             s.parse::<NaiveDate>()
-                .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)"))
+                .map_err(|_| format!("«{s}»: {}", t(lang, Word::NotADate)))
         })
         .transpose()
+}
+
+/// "V1499999999: is not in the corpus", in `lang`.
+pub(super) fn not_in_corpus(lang: Lang, id: &str) -> String {
+    format!("{id}: {}", t(lang, Word::NotInCorpus))
+}
+
+/// "«x»: is not a registry id", in `lang`.
+pub(super) fn not_a_registry_id(lang: Lang, id: &str) -> String {
+    format!("«{id}»: {}", t(lang, Word::NotARegistryId))
 }
 
 /// `GET /static/style.css`.

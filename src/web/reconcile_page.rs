@@ -90,9 +90,12 @@ fn page(
     let fail = failure(lang);
     let Path(id) = id.map_err(|e| fail(StatusCode::BAD_REQUEST, e.body_text()))?;
     let Ok(id) = id.parse::<RegistryId>() else {
-        return Err(fail(StatusCode::BAD_REQUEST, format!("`{id}` is not a registry id")));
+        return Err(fail(
+            StatusCode::BAD_REQUEST,
+            super::pages::not_a_registry_id(lang, &id),
+        ));
     };
-    let date = date_of(q.as_of.as_deref()).map_err(|e| fail(StatusCode::BAD_REQUEST, e))?;
+    let date = date_of(q.as_of.as_deref(), lang).map_err(|e| fail(StatusCode::BAD_REQUEST, e))?;
     let v = ReconcileView::build(&s.library, &id, date).map_err(|e| match e {
         ViewError::UnknownAct(_) | ViewError::NoRedactions(_) => fail(StatusCode::NOT_FOUND, e.to_string()),
         other => fail(StatusCode::BAD_REQUEST, other.to_string()),

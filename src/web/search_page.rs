@@ -158,7 +158,7 @@ fn search_page(s: &Snapshot, uri: &Uri, q: Result<Query<PageQuery>, QueryRejecti
             }
         },
     };
-    let asked = date_of(q.as_of.as_deref()).map_err(|e| fail(StatusCode::BAD_REQUEST, e))?;
+    let asked = date_of(q.as_of.as_deref(), lang).map_err(|e| fail(StatusCode::BAD_REQUEST, e))?;
     let day = asked.unwrap_or_else(|| chrono::Local::now().date_naive());
     let when = if any_time { When::AnyTime } else { When::AsOf(day) };
     let link = |page: usize| {
