@@ -234,3 +234,82 @@ fn not_held_is_marked_and_no_text_is_added() {
         );
     }
 }
+
+/// A GET through the web router: status, content type, location, body.
+fn get(lib: Library, uri: &str, accept: Option<&str>) -> (u16, String, String, String) {
+    use tower::ServiceExt;
+    let state = std::sync::Arc::new(nusqa::web::AppState::new(lib, None));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let mut req = axum::http::Request::builder().uri(uri);
+        if let Some(a) = accept {
+            req = req.header("accept", a);
+        }
+        let resp = nusqa::web::router(state)
+            .oneshot(req.body(axum::body::Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let header = |h: &str| {
+            resp.headers()
+                .get(h)
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default()
+        };
+        let (status, ctype, location) = (resp.status().as_u16(), header("content-type"), header("location"));
+        let body = axum::body::to_bytes(resp.into_body(), 64 << 20).await.unwrap();
+        (status, ctype, location, String::from_utf8_lossy(&body).into_owned())
+    })
+}
+
+#[test]
+fn permanent_urls_answer_xml_or_the_act_page() {
+    let uri = "/akn/kz/act/order/2014-12-30/350/kaz@2025-12-06";
+    let (status, ctype, _, body) = get(library(true), uri, Some("application/akn+xml"));
+    assert_eq!(status, 200);
+    assert!(ctype.starts_with("application/akn+xml"));
+    assert_eq!(
+        body,
+        export(&library(true), "V1400010273", "2025-12-06").replace(
+            "2026-11-26\" name=\"transform",
+            &format!("{}\" name=\"transform", chrono::Local::now().date_naive())
+        )
+    );
+    let (status, _, location, _) = get(library(true), uri, Some("text/html"));
+    assert_eq!(status, 303);
+    assert_eq!(location, "/acts/V1400010273?as_of=2025-12-06");
+    let (status, ctype, _, body) = get(
+        library(true),
+        "/akn/kz/act/order/2014-12-30/350",
+        Some("application/akn+xml"),
+    );
+    assert_eq!(status, 200);
+    assert!(ctype.starts_with("application/akn+xml"));
+    assert!(body.contains("<FRBRuri value=\"/akn/kz/act/order/2014-12-30/350/kaz@2025-12-06\"/>"));
+    let (status, _, _, _) = get(
+        library(true),
+        "/akn/kz/act/order/2014-12-30/351/kaz@2025-12-06",
+        Some("application/akn+xml"),
+    );
+    assert_eq!(status, 404);
+    let (status, _, _, _) = get(library(true), "/akn/kz/act/order/2014-12-30/350/rus@2025-12-06", None);
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn the_cli_writes_an_xml_file_named_by_the_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nusqa"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["akn", "V2000020340", "--as-of", "2025-10-05", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = dir.path().join("V2000020340-kaz@2020-04-06.xml");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), path.display().to_string());
+    let xml = std::fs::read_to_string(path).unwrap();
+    assert!(xml.contains("<FRBRuri value=\"/akn/kz/act/order/2020-04-06/186/kaz@2020-04-06.xml\"/>"));
+}
