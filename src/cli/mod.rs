@@ -190,6 +190,9 @@ enum Command {
         /// The date (default today).
         #[arg(long)]
         as_of: Option<NaiveDate>,
+        /// Write `DIR/<id>-kaz@<version's first day>.xml` instead of printing.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
     },
     /// Every version of one node.
     History {
@@ -545,7 +548,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let target = target.map(|t| parse_id(&t)).transpose()?;
             changes::effect_cmd(&load_valid(&root, &opts)?, &parse_id(&act)?, target.as_ref(), json)
         }
-        Command::Akn { act, as_of } => show::akn(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of),
+        Command::Akn { act, as_of, out } => show::akn(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, out),
         Command::Blame { act, as_of, json } => {
             changes::blame_cmd(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, json)
         }

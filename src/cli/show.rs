@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::{CliError, Format, print_json, today};
-use crate::consolidate::{self, Status};
+use crate::consolidate::Status;
 use crate::corpus::Loaded;
 use crate::model::{Content, EId, Lang, RegistryId};
 use crate::render;
@@ -118,14 +118,24 @@ pub fn history(loaded: &Loaded, id: &RegistryId, eid: &str, json: bool) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
-/// `nusqa akn ACT [--as-of DATE]`: the act in force on the date as Akoma Ntoso 3.0 XML.
-pub fn akn(loaded: &Loaded, id: &RegistryId, as_of: Option<NaiveDate>) -> Result<ExitCode, CliError> {
+/// `nusqa akn ACT [--as-of DATE] [--out DIR]`: the act in force on the date as Akoma
+/// Ntoso 3.0 XML, printed or written to `DIR/<id>-kaz@<version>.xml`.
+pub fn akn(
+    loaded: &Loaded,
+    id: &RegistryId,
+    as_of: Option<NaiveDate>,
+    dir: Option<std::path::PathBuf>,
+) -> Result<ExitCode, CliError> {
     let lib = &loaded.library;
-    let (Some(act), Some(tl)) = (lib.act(id), lib.timeline(id)) else {
-        return Err(CliError::NotFound(format!("act {id} is not in the corpus")));
-    };
     let date = as_of.unwrap_or_else(today);
-    let c = consolidate::consolidate(tl, date).map_err(|e| CliError::NotFound(e.to_string()))?;
-    out!("{}", crate::akn::export(act, &c, today()));
+    let xml = crate::akn::export(lib, id, date, today()).map_err(|e| CliError::NotFound(e.to_string()))?;
+    match (dir, lib.timeline(id)) {
+        (Some(dir), Some(tl)) => {
+            let path = dir.join(format!("{id}-kaz@{}.xml", crate::akn::version_date(tl, date)));
+            std::fs::write(&path, xml)?;
+            outln!("{}", path.display());
+        }
+        _ => out!("{xml}"),
+    }
     Ok(ExitCode::SUCCESS)
 }

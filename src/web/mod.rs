@@ -18,11 +18,13 @@
 //! | `GET /api/acts/{id}/effect?target=` | what an amending act does |
 //! | `GET /api/acts/{id}/blame?as_of=` | who wrote each clause |
 //! | `GET /api/acts/{id}/akn?as_of=` | Akoma Ntoso 3.0 XML |
+//! | `GET /akn/kz/act/{kind}/{date}/{number}[/kaz@DATE]` | the permanent URLs: XML for `Accept: application/akn+xml`, else a redirect to the act page |
 //! | `GET /api/search?q=&as_of=&any_time=&act=&limit=&offset=` | search |
 //! | `GET /api/services?as_of=`, `GET /api/services/{id}?as_of=` | state services |
 
 mod act_changes;
 mod act_page;
+mod akn_routes;
 pub mod auth;
 mod citing;
 mod desk_pages;
@@ -126,6 +128,11 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/api/acts/{id}/effect", get(routes::effect))
         .route("/api/acts/{id}/blame", get(routes::blame))
         .route("/api/acts/{id}/akn", get(routes::akn))
+        .route("/akn/kz/act/{kind}/{date}/{number}", get(akn_routes::work))
+        .route(
+            "/akn/kz/act/{kind}/{date}/{number}/{expression}",
+            get(akn_routes::expression),
+        )
         .route("/api/acts/{id}/reconcile", get(routes::reconcile))
         .route("/api/search", get(routes::search))
         .route("/api/services", get(routes::services))

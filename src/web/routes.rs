@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::error::ApiError;
 use super::extract::{ApiPath as Path, ApiQuery as Query};
 use super::{AppState, Snapshot};
-use crate::consolidate::{self, ActTimeline};
+use crate::consolidate::ActTimeline;
 use crate::model::{Act, EId, Lang, RegistryId};
 use crate::views;
 
@@ -163,10 +163,9 @@ pub async fn blame(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query
 /// `GET /api/acts/{id}/akn`.
 pub async fn akn(State(s): State<Arc<AppState>>, Path(id): Path<String>, Query(q): Query<AsOf>) -> ApiResult {
     let s = s.snapshot();
-    let (act, tl) = act_of(&s, &id)?;
+    let (act, _) = act_of(&s, &id)?;
     let date = date(q.as_of.as_deref())?.unwrap_or_else(today);
-    let c = consolidate::consolidate(tl, date).map_err(|e| missing(e.to_string()))?;
-    let xml = crate::akn::export(act, &c, today());
+    let xml = crate::akn::export(&s.library, &act.id, date, today()).map_err(|e| missing(e.to_string()))?;
     Ok(([(header::CONTENT_TYPE, "application/akn+xml; charset=utf-8")], xml).into_response())
 }
 
