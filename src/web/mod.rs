@@ -24,6 +24,7 @@
 mod act_changes;
 mod act_page;
 pub mod auth;
+pub mod client;
 mod desk_pages;
 mod drafts_api;
 pub mod error;
