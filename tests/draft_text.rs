@@ -3,68 +3,11 @@
 
 use std::io::Write;
 
-use nusqa::model::{Node, NodeKind};
+pub use nusqa::fixtures::drafter_text;
 
-/// Order 429's text as its drafter had it: plain text made from the corpus's tree.
+/// Order 429's text as its drafter had it ([`nusqa::fixtures::order_429_plain`]).
 pub fn order_429_plain() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/acts/V25/V2500037008/text.kk.md");
-    let tree = nusqa::clause_markdown::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
-    drafter_text(&tree)
-}
-
-/// One abzats per line; an abzats that holds a table's rows (`| … | |---| | … |`) as
-/// one line per row, as a drafter has a table.
-pub fn abzats_lines(text: &str, out: &mut Vec<String>) {
-    for a in text.split('\n').filter(|a| !a.is_empty()) {
-        if a.starts_with('|') {
-            out.extend(a.replace("| |", "|\n|").split('\n').map(str::to_string));
-        } else {
-            out.push(a.to_string());
-        }
-    }
-}
-
-pub fn row_line(row: &Node) -> String {
-    let cells: Vec<String> = row
-        .children
-        .iter()
-        .map(|c| c.content.text().unwrap_or("").replace('\n', "<br>"))
-        .collect();
-    format!("| {} |", cells.join(" | "))
-}
-
-/// A clause tree written as a drafter's plain text: heading markers gone, numbers as
-/// labels (`1.`, `1)`), one abzats a line, a blank line between paragraphs.
-pub fn drafter_text(tree: &[Node]) -> String {
-    fn node(n: &Node, out: &mut Vec<String>) {
-        let mut lines = Vec::new();
-        abzats_lines(n.content.text().unwrap_or(""), &mut lines);
-        let label = match n.eid.kind() {
-            NodeKind::Paragraph => n.num.as_ref().map(|x| format!("{x}. ")),
-            NodeKind::Subparagraph => n.num.as_ref().map(|x| format!("{x}) ")),
-            _ => None,
-        };
-        if let (Some(l), Some(first)) = (label, lines.first_mut()) {
-            *first = format!("{l}{first}");
-        }
-        if n.eid.kind() == NodeKind::Table {
-            lines.extend(n.children.iter().map(row_line));
-        }
-        if !lines.is_empty() {
-            out.push(String::new());
-        }
-        out.extend(lines);
-        for c in &n.children {
-            if n.eid.kind() != NodeKind::Table {
-                node(c, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for n in tree {
-        node(n, &mut out);
-    }
-    out.join("\n").trim_start().to_string() + "\n"
+    nusqa::fixtures::order_429_plain(&crate::support::bundled_corpus()).unwrap()
 }
 
 pub fn esc(s: &str) -> String {

@@ -9,6 +9,7 @@ mod crash_server;
 mod datatests;
 mod desk_ui;
 mod diffs;
+mod draft_cli;
 mod draft_text;
 mod drafts;
 mod fuzz;

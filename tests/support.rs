@@ -75,26 +75,16 @@ pub fn corpus_copy() -> tempfile::TempDir {
     dir
 }
 
-/// The bundled corpus as it stood before its corrections: every `corrections/`
-/// directory and the audit log (whose entries are those corrections) left out. Tests
-/// of publishing and correcting start from here, as the registry did.
-pub fn copy_before_corrections(to: &std::path::Path) {
-    copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), to);
-    drop_corrections(to);
+/// The bundled corpus (the source of the fixtures).
+pub fn bundled_corpus() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-fn drop_corrections(dir: &std::path::Path) {
-    let _ = std::fs::remove_file(dir.join("audit.jsonl"));
-    for e in std::fs::read_dir(dir).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            if e.file_name() == "corrections" {
-                std::fs::remove_dir_all(e.path()).unwrap();
-            } else {
-                drop_corrections(&e.path());
-            }
-        }
-    }
+/// The bundled corpus as it stood before its corrections, at `to`
+/// ([`nusqa::fixtures::copy_before_corrections`]). Tests of publishing and correcting
+/// start from here, as the registry did.
+pub fn copy_before_corrections(to: &std::path::Path) {
+    nusqa::fixtures::copy_before_corrections(&bundled_corpus(), to).unwrap();
 }
 
 /// A scratch copy of the bundled corpus before its corrections
@@ -105,11 +95,10 @@ pub fn corpus_copy_before_corrections() -> tempfile::TempDir {
     dir
 }
 
-/// The bundled corpus before Order 429 was published, at `to`: its directory and the
-/// audit log (which records only its correction) left out.
+/// The bundled corpus before Order 429 was published, at `to`
+/// ([`nusqa::fixtures::copy_without_429`]).
 pub fn copy_without_429(to: &std::path::Path) {
-    copy_before_corrections(to);
-    std::fs::remove_dir_all(to.join("acts/V25/V2500037008")).unwrap();
+    nusqa::fixtures::copy_without_429(&bundled_corpus(), to).unwrap();
 }
 
 /// Runs the `nusqa` binary on `corpus` with `args`.

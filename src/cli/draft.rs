@@ -1,6 +1,6 @@
-//! `nusqa draft …`: a draft's check report and preview. The files are read here; the
-//! checks are [`crate::draft`]'s pure functions. Further subcommands (submit, show,
-//! approve, publish, discard) go in [`DraftCmd`] beside these.
+//! `nusqa draft …`: a draft's check report and preview from its files (read here; the
+//! checks are [`crate::draft`]'s pure functions), and the workflow of stored drafts
+//! (submit, show, list, approve, publish, discard) in [`super::draft_desk`].
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
+use super::draft_desk::{self, Ctx, DraftId, ListArgs, PublishArgs, SubmitArgs};
 use super::{CliError, load_valid, print_json};
 use crate::corpus::LoadOptions;
 use crate::draft::{self, CheckReport, Severity, docx, order_text};
@@ -21,6 +22,22 @@ pub enum DraftCmd {
     /// What a draft would change: per target act and date, the diff, the notes and the
     /// services (exit 1 when its check has errors; the preview is printed anyway).
     Preview(DraftInput),
+    /// Submit a draft as the local user (`--as NAME`) into the state directory; prints
+    /// its id and its check report.
+    Submit(SubmitArgs),
+    /// A stored draft: its state, submitter, approval and check report.
+    Show(DraftId),
+    /// The stored drafts, newest first.
+    List(ListArgs),
+    /// Approve a draft as the local user, who must not be its submitter; refused
+    /// (exit 2) while its check report has errors.
+    Approve(DraftId),
+    /// Publish an approved draft into the corpus (under the corpus lock, audited),
+    /// updating the search index; refused (exit 2) when not approved or when the
+    /// registry changed since the approval.
+    Publish(PublishArgs),
+    /// Discard a draft (a published one cannot be).
+    Discard(DraftId),
 }
 
 /// A draft's files.
@@ -37,16 +54,24 @@ pub struct DraftInput {
     json: bool,
 }
 
-/// Runs a `draft` subcommand.
-pub fn run(root: &Path, opts: &LoadOptions, cmd: DraftCmd) -> Result<ExitCode, CliError> {
+/// Runs a `draft` subcommand on the corpus at `root` and the state directory `state`
+/// as the local user `who`.
+pub fn run(root: &Path, opts: &LoadOptions, state: &Path, who: &str, cmd: DraftCmd) -> Result<ExitCode, CliError> {
+    let ctx = Ctx { root, opts, state, who };
     match cmd {
         DraftCmd::Check(input) => check_cmd(root, opts, &input),
         DraftCmd::Preview(input) => preview_cmd(root, opts, &input),
+        DraftCmd::Submit(a) => draft_desk::submit(&ctx, &a),
+        DraftCmd::Show(a) => draft_desk::show(&ctx, &a),
+        DraftCmd::List(a) => draft_desk::list(&ctx, &a),
+        DraftCmd::Approve(a) => draft_desk::approve(&ctx, &a),
+        DraftCmd::Publish(a) => draft_desk::publish(&ctx, &a),
+        DraftCmd::Discard(a) => draft_desk::discard(&ctx, &a),
     }
 }
 
 /// Reads at most `max` bytes of `path`; more is an error.
-fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, CliError> {
+pub(super) fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, CliError> {
     let f = std::fs::File::open(path).map_err(|e| CliError::BadArgument(format!("{}: {e}", path.display())))?;
     if !f.metadata().is_ok_and(|m| m.is_file()) {
         return Err(CliError::BadArgument(format!("{}: not a regular file", path.display())));
@@ -62,6 +87,16 @@ fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, CliError> {
         )));
     }
     Ok(out)
+}
+
+/// Reads the metadata file as JSON, kept as given (the check reports a malformed
+/// field); it must be an object.
+pub(super) fn read_meta_value(path: &Path) -> Result<serde_json::Value, CliError> {
+    let bytes = read_capped(path, 1 << 20)?;
+    serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .filter(serde_json::Value::is_object)
+        .ok_or_else(|| CliError::BadArgument(format!("{}: not act.json metadata (a JSON object)", path.display())))
 }
 
 fn read_meta(path: &Path) -> Result<Act, CliError> {
@@ -98,9 +133,17 @@ fn check_cmd(root: &Path, opts: &LoadOptions, input: &DraftInput) -> Result<Exit
 }
 
 fn print_report(meta: &Act, r: &CheckReport) {
+    print_report_titled(meta.id.as_str(), r);
+}
+
+/// Prints a stored draft's check report: the counts, then every problem with its place.
+pub(super) fn print_report_of(draft: &crate::state::Draft, r: &CheckReport) {
+    print_report_titled(draft.meta.get("id").and_then(|v| v.as_str()).unwrap_or(&draft.id), r);
+}
+
+fn print_report_titled(title: &str, r: &CheckReport) {
     outln!(
-        "{}: {} error(s), {} warning(s), {} operation(s)",
-        meta.id,
+        "{title}: {} error(s), {} warning(s), {} operation(s)",
         r.errors,
         r.warnings,
         r.prepared.as_ref().map_or(0, |p| p.ops().len())

@@ -20,6 +20,7 @@ mod bench_publish;
 mod changes;
 mod corpus_cmds;
 mod draft;
+mod draft_desk;
 mod publish_cmd;
 mod search_cmd;
 mod serve_cmd;
@@ -326,7 +327,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Drafts of amending orders: their check report and preview.
+    /// Drafts of amending orders: their check report and preview, and the workflow
+    /// (submit, show, list, approve, publish, discard) as the local user `--as NAME`.
     #[command(subcommand)]
     Draft(draft::DraftCmd),
     /// API tokens of the state directory: create, list, revoke (audited).
@@ -438,6 +440,14 @@ pub enum CliError {
     /// The state directory could not be read or written.
     #[error("{0}")]
     State(crate::state::StateError),
+    /// A write was refused: a draft approved by its submitter, not ready, or in
+    /// conflict with the registry. Nothing was written.
+    #[error("refused: {0}")]
+    Refused(String),
+    /// An act was published, but a step after its write failed (its draft or the
+    /// search index).
+    #[error("{0}")]
+    AfterPublication(String),
 }
 
 impl From<crate::views::ViewError> for CliError {
@@ -460,7 +470,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(match e {
-                CliError::BadArgument(_) | CliError::NotFound(_) => 2,
+                CliError::BadArgument(_) | CliError::NotFound(_) | CliError::Refused(_) => 2,
                 _ => 1,
             })
         }
@@ -602,7 +612,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Index { index, threads, json } => search_cmd::index(&root, &opts, &index, threads, json),
         Command::Search(args) => search_cmd::search(&root, &opts, args),
-        Command::Draft(cmd) => draft::run(&root, &opts, cmd),
+        Command::Draft(cmd) => draft::run(&root, &opts, &state, &who, cmd),
         Command::Serve { addr, index, read_only } => {
             recover_at_start(&root, &opts)?;
             let state = (!read_only).then_some(state.as_path());

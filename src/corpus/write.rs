@@ -112,18 +112,24 @@ pub fn json<T: Serialize>(value: &T) -> Vec<u8> {
 /// `skip` and `.`-prefixed entries (locks, temporary files); for benchmarks and tools
 /// that work on a scratch copy. Symbolic links and special files are refused.
 pub fn copy_tree(from: &Path, to: &Path, skip: &[&Path]) -> Result<(), CorpusError> {
+    copy_tree_where(from, to, &|p| !skip.contains(&p))
+}
+
+/// [`copy_tree`] of the entries for which `keep` (given each entry's path under
+/// `from`) is true; a directory not kept is left out whole.
+pub fn copy_tree_where(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), CorpusError> {
     let io = |p: &Path, e: std::io::Error| CorpusError::at(p, None, ErrorKind::Io(e));
     fs::create_dir_all(to).map_err(|e| io(to, e))?;
     for entry in fs::read_dir(from).map_err(|e| io(from, e))? {
         let entry = entry.map_err(|e| io(from, e))?;
         let path = entry.path();
-        if super::load::is_hidden(&entry.file_name()) || skip.contains(&path.as_path()) {
+        if super::load::is_hidden(&entry.file_name()) || !keep(&path) {
             continue;
         }
         let target = to.join(entry.file_name());
         let ft = entry.file_type().map_err(|e| io(&path, e))?;
         if ft.is_dir() {
-            copy_tree(&path, &target, skip)?;
+            copy_tree_where(&path, &target, keep)?;
         } else if ft.is_file() {
             fs::copy(&path, &target).map_err(|e| io(&path, e))?;
         } else {

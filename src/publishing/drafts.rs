@@ -223,6 +223,21 @@ impl Desk {
     /// approval's basis is compared with it, and the corpus transaction re-validates
     /// against the files under the lock.
     pub fn publish(&self, who: &Principal, id: &str, lib: &Library) -> Result<PublishedDraft, DraftError> {
+        let lock = CorpusLock::acquire(&self.corpus)?;
+        self.publish_locked(&lock, who, id, lib)
+    }
+
+    /// [`Desk::publish`] under the corpus lock `lock`, which the caller took before it
+    /// loaded or took `lib` (and keeps, to bring derived state such as the search
+    /// index up to date before another writer comes: [`super::publish_draft`]). The
+    /// corpus lock is always taken before the state directory's.
+    pub fn publish_locked(
+        &self,
+        lock: &CorpusLock,
+        who: &Principal,
+        id: &str,
+        lib: &Library,
+    ) -> Result<PublishedDraft, DraftError> {
         let state_lock = self.drafts.state().lock()?;
         let mut draft = open(self, id)?;
         if draft.state != DraftState::Approved {
@@ -254,16 +269,14 @@ impl Desk {
             .iter()
             .map(|(name, bytes)| format!("{name} {}\n", sha256_hex(bytes)))
             .collect();
-        let lock = CorpusLock::acquire(&self.corpus)?;
         let audit = AuditDraft::new(&who.name, Action::Publish, entry.act.id.as_str(), manifest.as_bytes());
-        let published = corpus::publish(&lock, &self.corpus, &self.opts, &files, audit).map_err(|e| match e {
+        let published = corpus::publish(lock, &self.corpus, &self.opts, &files, audit).map_err(|e| match e {
             PublishError::Corpus(c) => DraftError::Corpus(c),
             e @ (PublishError::IdExists { .. } | PublishError::NumberExists { .. }) => {
                 DraftError::Conflict(e.to_string())
             }
             e @ (PublishError::CorpusInvalid(_) | PublishError::Invalid(_)) => DraftError::NotReady(e.to_string()),
         })?;
-        drop(lock);
         draft.state = DraftState::Published;
         draft.published_as = Some(published.id.to_string());
         draft.closed = Some((who.name.clone(), Utc::now()));

@@ -36,7 +36,7 @@ use crate::digest::sha256_hex;
 use crate::library::Library;
 use crate::model::{EventKind, RegistryId};
 use crate::publishing::events::{EventError, EventRequest, Recorded};
-use crate::publishing::{DraftError, DraftInput, check_draft};
+use crate::publishing::{DraftError, DraftInput, PublicationError, check_draft};
 use crate::state::{Draft, DraftSource, Principal, Role};
 
 type ApiResult = Result<Response, ApiError>;
@@ -319,15 +319,14 @@ pub async fn discard(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id
 }
 
 /// Swaps in a snapshot of `library` after a write that rebuilt `rebuilt`, updating
-/// the search index for those acts only.
+/// the search index for those acts only ([`crate::publishing::reindex`]).
 fn swap(s: &AppState, old: &Snapshot, library: Library, rebuilt: &[RegistryId]) -> Result<(), ApiError> {
     let index = match &old.index {
         Some(idx) => {
-            let mut idx = idx.clone();
-            let generation = writer(s)?;
-            let corpus =
-                crate::search::corpus_generation(&generation.desk.corpus, &generation.desk.opts).map_err(internal)?;
-            idx.update(&old.library, &library, rebuilt, &corpus).map_err(internal)?;
+            let desk = &writer(s)?.desk;
+            let corpus = crate::search::corpus_generation(&desk.corpus, &desk.opts).map_err(internal)?;
+            let (idx, _) =
+                crate::publishing::reindex(idx, &old.library, &library, rebuilt, &corpus).map_err(internal)?;
             Some(idx)
         }
         None => None,
@@ -336,8 +335,19 @@ fn swap(s: &AppState, old: &Snapshot, library: Library, rebuilt: &[RegistryId]) 
     Ok(())
 }
 
+/// The API error of a publication: the workflow's refusals as [`draft_error`] maps
+/// them, a library that already holds the act 409, the rest 500.
+fn publication_error(e: PublicationError) -> ApiError {
+    match e {
+        PublicationError::Draft(e) => draft_error(e),
+        e @ PublicationError::Library { .. } => ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string()),
+        e @ (PublicationError::Generation { .. } | PublicationError::Index { .. }) => internal(e),
+    }
+}
+
 /// Publishes draft `id` as `who` and swaps in the snapshot with the new act: what the
-/// API's and the UI's publish do. Returns the act and its audit entry's number.
+/// API's and the UI's publish do, through [`crate::publishing::publish_draft`] under
+/// the corpus lock. Returns the act and its audit entry's number.
 pub(super) async fn publish_draft(
     s: &Arc<AppState>,
     who: Principal,
@@ -347,15 +357,16 @@ pub(super) async fn publish_draft(
     blocking(move || {
         let w = writer(&st)?;
         let _order = w.order.lock().unwrap_or_else(|p| p.into_inner());
+        let lock = crate::corpus::CorpusLock::acquire(&w.desk.corpus).map_err(internal)?;
         let snap = st.snapshot();
-        let done = w.desk.publish(&who, &id, &snap.library).map_err(draft_error)?;
-        let act = done.entry.act.id;
-        let mut library = snap.library.clone();
-        let (rebuilt, _) = library
-            .add_act(done.entry)
-            .map_err(|e| ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string()))?;
-        swap(&st, &snap, library, &rebuilt)?;
-        Ok((act, done.audit_seq))
+        let done = crate::publishing::publish_draft(&lock, &w.desk, &who, &id, &snap.library, snap.index.as_ref())
+            .map_err(publication_error)?;
+        drop(lock);
+        st.replace(Snapshot {
+            library: done.library,
+            index: done.index,
+        });
+        Ok((done.act, done.audit_seq))
     })
     .await
 }

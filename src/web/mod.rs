@@ -27,6 +27,7 @@ mod act_page;
 mod akn_routes;
 pub mod auth;
 mod citing;
+pub mod client;
 mod desk_pages;
 mod diff_page;
 mod drafts_api;
