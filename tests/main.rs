@@ -2,6 +2,7 @@
 //! here, so the suite links once.
 
 mod akn;
+mod browser;
 mod cli;
 mod corpus_errors;
 mod corrections_429;

@@ -90,6 +90,22 @@ words! {
     RenderFailed, render_failed => ("Бетті көрсету мүмкін болмады", "Не удалось построить страницу", "The page could not be rendered"),
     /// `desk`: the publishing desk.
     Desk, desk => ("Жариялау", "Публикация", "Publishing"),
+    /// `skip_to_content`: the skip link, the first thing a keyboard reaches.
+    SkipToContent, skip_to_content => ("Негізгі мазмұнға өту", "Перейти к основному содержанию", "Skip to main content"),
+    /// `ui_language`: the name of the KK/RU/EN links.
+    UiLanguage, ui_language => ("Интерфейс тілі", "Язык интерфейса", "Interface language"),
+    /// `result_pages`: the name of the search results' previous/next links.
+    ResultPages, result_pages => ("Нәтиже беттері", "Страницы результатов", "Result pages"),
+    /// `acts_caption`: the home page's table of acts.
+    ActsCaption, acts_caption => ("Дерекқордағы актілер", "Акты в базе", "The acts held"),
+    /// `registry_code`: the registry's code of an act (V1400010273).
+    RegistryCode, registry_code => ("Тізілімдегі коды", "Код в реестре", "Registry code"),
+    /// `act_title`: an act's title, as a column head.
+    ActTitle, act_title => ("Атауы", "Наименование", "Title"),
+    /// `number_and_date`: an act's number and date, as a column head.
+    NumberAndDate, number_and_date => ("Нөмірі, күні", "Номер, дата", "Number, date"),
+    /// `amending_operations`: what an amending act does, as a column head.
+    AmendingOperations, amending_operations => ("Өзгерту операциялары", "Операции изменения", "Amending operations"),
     /// `login`
     Login, login => ("Кіру", "Войти", "Log in"),
     /// `logout`
