@@ -15,7 +15,7 @@ use nusqa::parse::{Discrepancy, ParseErrorKind, Reading, compare, read_amending_
 use crate::support::d;
 
 fn law_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/registry/laws-6007")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/registry/laws-6007")
 }
 
 /// The law as the registry's Markdown gives it: the `# ` title, then one abzats per

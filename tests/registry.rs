@@ -12,9 +12,9 @@ use crate::support::{corpus_copy, d, golden_diff};
 
 const ORDER_350: &str = "V1400010273";
 
-/// The registry folder beside the project (`../shared/registry`).
+/// The registry's texts, copied from `../shared/registry` into `tests/data/registry` so a clean checkout holds them.
 fn registry_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/registry")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/registry")
 }
 
 /// A copy of the bundled corpus without its import, then imported from the folder.

@@ -15,7 +15,7 @@ use nusqa::{Library, corpus};
 use crate::support::d;
 
 fn registry() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/registry/V1400010273")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/registry/V1400010273")
 }
 
 /// The clauses Order 429 changed in Order 350, where the registry notes them: the

@@ -296,8 +296,6 @@ words! {
     Permalink, permalink => ("Тұрақты сілтеме", "Постоянная ссылка", "Permanent link"),
     /// `lang_not_offered`: an unknown `lang` fell back to Kazakh.
     LangNotOffered, lang_not_offered => ("Сұралған тіл жоқ; интерфейс қазақ тілінде көрсетілді (бар тілдер: kk, ru, en).", "Запрошенного языка нет; интерфейс показан на казахском (есть: kk, ru, en).", "The language asked for is not offered; the interface is shown in Kazakh (offered: kk, ru, en)."),
-    /// `skip_to_content`
-    SkipToContent, skip_to_content => ("Мазмұнға өту", "Перейти к содержанию", "Skip to content"),
     /// `date_format_hint`
     DateFormatHint, date_format_hint => ("ЖЖЖЖ-АА-КК", "ГГГГ-ММ-ДД", "YYYY-MM-DD"),
     /// `diff_added`
