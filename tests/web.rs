@@ -313,6 +313,11 @@ fn what_the_user_types_is_escaped_wherever_it_is_echoed() {
     let (st, page) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=%3Cscript%3E");
     assert_eq!(st, StatusCode::OK);
     assert!(page.contains("<html lang=\"kk\">") && !page.contains("<script"));
+    let (_, fr) = html(&s, "/acts/V1400010273?as_of=2026-01-15&lang=fr");
+    assert!(
+        fr.contains("<p class=\"nq-banner\" role=\"status\">Сұралған тіл жоқ"),
+        "an unknown language falls back to Kazakh with a notice"
+    );
 }
 
 /// Every page in every language: its words, forms and links, which keep the path and

@@ -56,6 +56,8 @@ pub(super) struct Layout {
     pub(super) as_of: Option<String>,
     /// Links to this page in each language.
     pub(super) langs: Vec<LangLink>,
+    /// Said when `lang=` asked for a language the UI does not offer.
+    pub(super) notice: Option<&'static str>,
 }
 
 /// A link to the current page in one language.
@@ -96,12 +98,18 @@ impl Layout {
                 }
             })
             .collect();
+        let unknown = query
+            .unwrap_or_default()
+            .split('&')
+            .filter_map(|p| p.strip_prefix("lang="))
+            .any(|l| !l.is_empty() && !matches!(l, "kk" | "ru" | "en"));
         Layout {
             lang: code(lang),
             title: title.into(),
             query: String::new(),
             as_of: None,
             langs,
+            notice: unknown.then(|| t(lang, Word::LangNotOffered)),
         }
     }
 
@@ -364,5 +372,12 @@ mod tests {
         );
         assert_eq!(l.langs.iter().filter(|l| l.current).count(), 1);
         assert!(l.langs[2].current);
+        assert_eq!(l.notice, None);
+        let fr = Layout::new(Lang::Kk, "", "/", Some("lang=fr"));
+        assert_eq!(
+            fr.notice,
+            Some(t(Lang::Kk, Word::LangNotOffered)),
+            "an unknown language is said so"
+        );
     }
 }
