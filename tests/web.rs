@@ -883,3 +883,44 @@ fn localized(detail: &str, lang: &str) -> String {
     }
     out
 }
+
+/// The UI language is remembered: a page in Russian sets the cookie, and a link without
+/// `lang=` then opens in Russian; the API sets no cookie.
+#[test]
+fn the_ui_language_is_remembered_in_a_cookie() {
+    use tower::ServiceExt;
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let send = |uri: &str, cookie: Option<&str>| {
+        let mut req = axum::http::Request::builder().uri(uri);
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        let req = req.body(axum::body::Body::empty()).unwrap();
+        rt.block_on(async {
+            let res = nusqa::web::router(s.clone()).oneshot(req).await.unwrap();
+            let set = res.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string());
+            let body = axum::body::to_bytes(res.into_body(), 64 << 20).await.unwrap();
+            (set, String::from_utf8_lossy(&body).into_owned())
+        })
+    };
+    let (set, _) = send("/?lang=ru", None);
+    let set = set.expect("a cookie");
+    assert!(
+        set.starts_with("nusqa_lang=ru;") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
+    let (again, page) = send("/acts/V1400010273?as_of=2026-01-15", Some("nusqa_lang=ru"));
+    assert!(page.contains("<html lang=\"ru\">"), "the cookie's language");
+    assert_eq!(again, None, "no cookie is set when none was asked for");
+    let (_, page) = send("/acts/V1400010273?as_of=2026-01-15&lang=en", Some("nusqa_lang=ru"));
+    assert!(page.contains("<html lang=\"en\">"), "lang= wins over the cookie");
+    let (_, page) = send("/", Some("nusqa_lang=xx"));
+    assert!(page.contains("<html lang=\"kk\">"), "an unknown cookie is ignored");
+    let (api, _) = send("/api/acts?lang=ru", None);
+    assert_eq!(api, None);
+}

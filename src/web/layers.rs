@@ -54,6 +54,7 @@ pub fn wrap_with_timeout(router: Router, timeout: Duration) -> Router {
         ServiceBuilder::new()
             .layer(CompressionLayer::new())
             .layer(middleware::from_fn(one_error_shape))
+            .layer(middleware::from_fn(super::lang_cookie::remember))
             .layer(middleware::from_fn(head_limits))
             .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
             .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

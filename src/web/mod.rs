@@ -34,6 +34,7 @@ mod drafts_api;
 pub mod error;
 mod extract;
 pub mod i18n;
+pub mod lang_cookie;
 pub mod layers;
 pub mod pages;
 mod reconcile_page;
