@@ -7,8 +7,7 @@
 //! missing the test fails and says so; it never passes without running the journeys.
 //! Screenshots go to `target/browser-screenshots/` (test output, not committed).
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -33,13 +32,7 @@ fn free_port() -> u16 {
 
 /// The status of `GET path`, or `None` when the connection failed.
 fn status(port: u16, path: &str) -> Option<u16> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
-    let req = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-    s.write_all(req.as_bytes()).ok()?;
-    let mut out = Vec::new();
-    s.read_to_end(&mut out).ok()?;
-    String::from_utf8_lossy(&out).split_whitespace().nth(1)?.parse().ok()
+    nusqa::web::client::status(port, "GET", path, None).ok()
 }
 
 /// What the journeys need and where it is: the browser, node and the npm packages.
@@ -67,17 +60,6 @@ fn prerequisites(dir: &Path) -> PathBuf {
     chromium
 }
 
-fn nusqa_ok(corpus: &Path, args: &[&str]) -> String {
-    let out = crate::support::nusqa(corpus, args);
-    assert!(
-        out.status.success(),
-        "nusqa {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn journeys_in_chromium_and_axe_find_nothing_serious() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
@@ -89,9 +71,9 @@ fn journeys_in_chromium_and_axe_find_nothing_serious() {
     // The registry's seed does not date Order 429's first publication; the journeys
     // need its changes in force (paragraph 4 of Order 350 from 2025-12-06), so the copy
     // records it on 2025-10-06, as the API tests do.
-    nusqa_ok(&corpus, &["event", "V2500037008", "publication", "2025-10-06"]);
+    crate::support::nusqa_ok(&corpus, &["event", "V2500037008", "publication", "2025-10-06"]);
     let state = tmp.path().join("state");
-    let token_out = nusqa_ok(
+    let token_out = crate::support::nusqa_ok(
         &corpus,
         &[
             "--state",

@@ -24,16 +24,6 @@ fn serve(corpus: &Path, state: &Path, index: &Path) -> Server {
     server
 }
 
-fn ok(corpus: &Path, args: &[&str]) {
-    let out = crate::support::nusqa(corpus, args);
-    assert!(
-        out.status.success(),
-        "nusqa {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn kill_9_of_the_server_mid_publication_leaves_all_or_nothing() {
     let (mut landed, mut absent) = (0, 0);
@@ -63,8 +53,8 @@ fn kill_9_of_the_server_mid_publication_leaves_all_or_nothing() {
         server.kill().unwrap();
         let _ = client.join();
 
-        ok(&corpus, &["check"]);
-        ok(&corpus, &["audit", "verify"]);
+        crate::support::nusqa_ok(&corpus, &["check"]);
+        crate::support::nusqa_ok(&corpus, &["audit", "verify"]);
         assert!(!corpus.join(".publishing.json").exists() && !corpus.join(".staging").exists());
         let dir = corpus.join("acts/V25/V2500037008");
         let entries = corpus::audit_log::entries(&corpus, &corpus::LoadOptions::default())

@@ -111,6 +111,19 @@ pub fn nusqa(corpus: &std::path::Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Runs the binary like [`nusqa`] and fails the test unless it succeeds; its standard
+/// output.
+pub fn nusqa_ok(corpus: &std::path::Path, args: &[&str]) -> String {
+    let out = nusqa(corpus, args);
+    assert!(
+        out.status.success(),
+        "nusqa {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Declares one `#[test]` per data case, named as the case and calling `$run("name")`,
 /// and a test that fails when the cases on disk (`$on_disk()`, their names) are not
 /// exactly the listed ones: a case file added without being listed, or listed but

@@ -5,21 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::kk::months::MONTHS;
 use crate::model::Lang;
-
-const RU_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
+use crate::ru::dates::MONTHS_GENITIVE as RU_MONTHS;
 
 const EN_MONTHS: [&str; 12] = [
     "January",

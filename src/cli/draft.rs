@@ -45,13 +45,13 @@ pub enum DraftCmd {
 pub struct DraftInput {
     /// The metadata, in the act.json shape.
     #[arg(long)]
-    meta: PathBuf,
+    pub(super) meta: PathBuf,
     /// The order's text: plain UTF-8 text, or a .docx file.
     #[arg(long)]
-    text: PathBuf,
+    pub(super) text: PathBuf,
     /// Print JSON.
     #[arg(long)]
-    json: bool,
+    pub(super) json: bool,
 }
 
 /// Runs a `draft` subcommand on the corpus at `root` and the state directory `state`

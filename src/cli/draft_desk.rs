@@ -16,23 +16,13 @@ use super::{CliError, load_valid, print_json, report_recovery};
 use crate::corpus::{self, CorpusLock, LoadOptions};
 use crate::digest::sha256_hex;
 use crate::draft::{CheckReport, docx, order_text};
+use crate::publishing::DraftCheck;
 use crate::publishing::{self, Desk, DraftError, DraftInput, PublicationError};
 use crate::search::{BuildStats, SearchIndex, corpus_generation};
 use crate::state::{Draft, DraftSource, Principal, Role};
 
-/// `nusqa draft submit`.
-#[derive(Debug, Args)]
-pub struct SubmitArgs {
-    /// The metadata, in the act.json shape.
-    #[arg(long)]
-    meta: PathBuf,
-    /// The order's text: plain UTF-8 text, or a .docx file.
-    #[arg(long)]
-    text: PathBuf,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
-}
+/// `nusqa draft submit`: the same files as `draft check`.
+pub type SubmitArgs = super::draft::DraftInput;
 
 /// `nusqa draft show|approve|discard ID`.
 #[derive(Debug, Args)]
@@ -178,17 +168,9 @@ pub fn submit(ctx: &Ctx<'_>, a: &SubmitArgs) -> Result<ExitCode, CliError> {
         source,
     };
     let (draft, check) = desk.submit(&ctx.principal(), &library, input).map_err(refusal)?;
-    if a.json {
-        print_json(&DraftWithReport {
-            draft: &draft,
-            report: check.view(),
-        })?;
-    } else {
-        outln!("submitted draft {}", draft.id);
-        super::draft::print_report_of(&draft, check.view());
-        if check.errors() > 0 {
-            outln!("its check report has errors: it cannot be approved as it is");
-        }
+    print_draft(&draft, &check, a.json, &format!("submitted draft {}", draft.id))?;
+    if !a.json && check.errors() > 0 {
+        outln!("its check report has errors: it cannot be approved as it is");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -199,16 +181,22 @@ pub fn show(ctx: &Ctx<'_>, a: &DraftId) -> Result<ExitCode, CliError> {
     let desk = ctx.desk()?;
     let library = load_valid(ctx.root, ctx.opts)?.library;
     let (draft, check) = desk.show(&a.id, &library).map_err(refusal)?;
-    if a.json {
+    print_draft(&draft, &check, a.json, &state_line(&draft))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A draft and its report: JSON, or `heading` then the report for people.
+fn print_draft(draft: &Draft, check: &DraftCheck, json: bool, heading: &str) -> Result<(), CliError> {
+    if json {
         print_json(&DraftWithReport {
-            draft: &draft,
+            draft,
             report: check.view(),
         })?;
     } else {
-        outln!("{}", state_line(&draft));
-        super::draft::print_report_of(&draft, check.view());
+        outln!("{heading}");
+        super::draft::print_report_of(draft, check.view());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `nusqa draft list`: every draft, newest first.

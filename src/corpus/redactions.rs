@@ -158,20 +158,7 @@ fn sources(text: &str) -> Sources {
 /// The registration date in a requisites line: "Зарегистрирован … 17 февраля 2015
 /// года № 10273" or "… 2015 жылы 17 ақпанда № 10273 тіркелді".
 fn registration_date(requisite: &str) -> Option<NaiveDate> {
-    const RU: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
+    use crate::ru::dates::MONTHS_GENITIVE as RU;
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"Зарегистрирован\D*(\d{1,2})\s+(\p{L}+)\s+(\d{4})")
             .unwrap_or_else(|e| panic!("registration pattern: {e}"))

@@ -456,13 +456,13 @@ fn act_page(
             super::pages::not_in_corpus(lang, &id.to_string()),
         ));
     };
-    let has_russian = s.library.readings(&id).and_then(|r| r.lang(Lang::Ru)).is_some();
+    let readings = s.library.readings(&id);
+    let has_russian = readings.and_then(|r| r.lang(Lang::Ru)).is_some();
     let choice =
         TextChoice::parse(q.text.as_deref(), lang, has_russian).map_err(|e| fail(StatusCode::BAD_REQUEST, e))?;
     let date = date_of(q.as_of.as_deref(), lang)
         .map_err(|e| fail(StatusCode::BAD_REQUEST, e))?
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let readings = s.library.readings(&id);
     let mut trees = Vec::new();
     for &text_lang in choice.langs() {
         let c = consolidate::consolidate_with(tl, readings.and_then(|r| r.lang(text_lang)), text_lang, date)

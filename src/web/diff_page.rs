@@ -128,9 +128,10 @@ fn diff_page(
     let lang = parse(q.lang.as_deref());
     let fail = failure(lang);
     let Path(id) = id.map_err(|e| fail(StatusCode::BAD_REQUEST, e.body_text()))?;
+    let parsed = id.parse::<RegistryId>().ok();
     let (Some(act), Some(tl)) = (
-        id.parse::<RegistryId>().ok().and_then(|id| s.library.act(&id)),
-        id.parse::<RegistryId>().ok().and_then(|id| s.library.timeline(&id)),
+        parsed.and_then(|id| s.library.act(&id)),
+        parsed.and_then(|id| s.library.timeline(&id)),
     ) else {
         return Err(fail(
             StatusCode::NOT_FOUND,

@@ -43,8 +43,9 @@ pub async fn remember(mut req: Request, next: Next) -> Response {
     if req.uri().path() == "/api" || req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let set = asked(req.uri()).and_then(|l| LANGS.iter().find(|x| **x == l).copied());
-    if asked(req.uri()).is_none()
+    let asked = asked(req.uri()).map(|l| LANGS.iter().find(|x| **x == l).copied());
+    let set = asked.flatten();
+    if asked.is_none()
         && let Some(lang) = remembered(&req)
         && let Some(uri) = with_lang(req.uri(), lang)
     {
