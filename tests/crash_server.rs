@@ -87,3 +87,36 @@ fn kill_9_of_the_server_mid_publication_leaves_all_or_nothing() {
         "landed {landed}, absent {absent}: the kills missed the publication"
     );
 }
+
+/// `nusqa bench crash --server` kills a real server mid-publication and reports every
+/// run as landed or absent, with no failure; its JSON adds up.
+#[test]
+fn bench_crash_server_reports_every_kill_and_no_failure() {
+    let out = crate::support::nusqa_ok(
+        &crate::support::bundled_corpus(),
+        &["bench", "crash", "--server", "--runs", "2", "--seed", "5", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["failures"].as_array().map(Vec::len), Some(0), "{v}");
+    assert_eq!(v["landed"].as_u64().unwrap() + v["absent"].as_u64().unwrap(), 2, "{v}");
+    assert!(v["request_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{v}");
+    assert!(v["transaction_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{v}");
+}
+
+/// `nusqa bench publish --end-to-end` times the desk's publication against the bare
+/// transaction measured in the same run: the desk does more, so its p50 is larger.
+#[test]
+fn bench_publish_end_to_end_measures_against_the_bare_transaction() {
+    let out = crate::support::nusqa_ok(
+        &crate::support::bundled_corpus(),
+        &["bench", "publish", "--end-to-end", "--runs", "2", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (desk, bare) = (
+        v["end_to_end"]["p50_ms"].as_f64().unwrap(),
+        v["baseline_transaction"]["p50_ms"].as_f64().unwrap(),
+    );
+    assert!(bare > 0.0 && desk > bare, "{v}");
+    assert!(v["reindexed_clause_versions"].as_u64().is_some_and(|n| n > 0), "{v}");
+    assert_eq!(v["runs"].as_u64(), Some(2));
+}

@@ -6,7 +6,9 @@
 //! * `bench tree`: building one wide act (many top-level nodes) from its clause
 //!   Markdown, at a quarter, half and all of the size: linear work keeps the time per
 //!   node flat.
-//! * `bench publish`, `bench crash`: the write path ([`super::bench_publish`]).
+//! * `bench publish`, `bench crash`: the write path ([`super::bench_publish`]); with
+//!   `--end-to-end` and `--server`, through the draft desk and a real server
+//!   ([`super::bench_server`]).
 //! * `bench fuzz`: the fuzzing harnesses of [`crate::fuzz`] (query parser, clause
 //!   Markdown, amendment parser, HTTP router), with cases per second.
 
@@ -95,6 +97,10 @@ enum BenchWhat {
     /// Publish Order No. 429 into a copy of the corpus without it, end to end with
     /// fsync (in process): p50 and p99.
     Publish {
+        /// Through the draft desk as the server publishes (an approved draft, the
+        /// library and the search index updated), against the bare transaction.
+        #[arg(long)]
+        end_to_end: bool,
         /// Runs (each into a fresh copy).
         #[arg(long, default_value_t = 20)]
         runs: usize,
@@ -105,6 +111,9 @@ enum BenchWhat {
     /// Kill -9 `nusqa publish` at random moments, recover, and check that the act is
     /// all there or absent and that the corpus and the audit chain hold; exit 1 if not.
     Crash {
+        /// Kill a real `nusqa serve` publishing over HTTP, instead of `nusqa publish`.
+        #[arg(long)]
+        server: bool,
         /// Kills.
         #[arg(long, default_value_t = 100)]
         runs: u32,
@@ -173,12 +182,23 @@ pub fn run(args: BenchArgs, corpus: &Path, opts: &LoadOptions) -> Result<ExitCod
             baseline_queries,
         } => search_bench(&dir, opts, queries, baseline_queries, args.json),
         BenchWhat::Fuzz { cases, seed, target } => fuzz_bench(corpus, cases, seed, target, args.json),
-        BenchWhat::Publish { runs, scratch } => {
+        BenchWhat::Publish {
+            end_to_end: true,
+            runs,
+            scratch,
+        } => super::bench_server::publish_end_to_end_bench(corpus, opts, runs, scratch.as_deref(), args.json),
+        BenchWhat::Publish { runs, scratch, .. } => {
             super::bench_publish::publish_bench(corpus, opts, runs, scratch.as_deref(), args.json)
         }
-        BenchWhat::Crash { runs, seed, scratch } => {
-            super::bench_publish::crash_bench(corpus, opts, runs, seed, scratch.as_deref(), args.json)
-        }
+        BenchWhat::Crash {
+            server: true,
+            runs,
+            seed,
+            scratch,
+        } => super::bench_server::crash_server_bench(corpus, opts, runs, seed, scratch.as_deref(), args.json),
+        BenchWhat::Crash {
+            runs, seed, scratch, ..
+        } => super::bench_publish::crash_bench(corpus, opts, runs, seed, scratch.as_deref(), args.json),
     }
 }
 

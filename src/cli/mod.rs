@@ -17,6 +17,7 @@ mod amendments;
 mod audit_cmd;
 mod bench;
 mod bench_publish;
+mod bench_server;
 mod changes;
 mod corpus_cmds;
 mod draft;

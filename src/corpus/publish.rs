@@ -65,6 +65,12 @@ impl PublicationFiles {
                 ));
             }
         }
+        Self::read_published(dir, opts)
+    }
+
+    /// The files an act already in the corpus was published with, read from its
+    /// directory `dir`; its later corrections (`corrections/`) are not part of them.
+    pub fn read_published(dir: &Path, opts: &LoadOptions) -> Result<PublicationFiles, CorpusError> {
         Ok(PublicationFiles {
             act_json: read::read_file(&dir.join("act.json"), opts)?,
             text_kk: read::read_file(&dir.join("text.kk.md"), opts)?,
