@@ -747,7 +747,7 @@ fn an_amending_act_s_page_lists_what_it_changes() {
     let s = state(dir.path());
     let (_, page) = html(&s, "/acts/V2500037008?as_of=2025-10-10&lang=en");
     assert!(page.contains("<h2>What this act changes</h2>"));
-    assert!(page.contains("First published: 2025-10-06"));
+    assert!(page.contains("First published: 6 October 2025"), "{page}");
     assert_eq!(
         page.matches("<tr><td><a href=\"/acts/").count(),
         40,
@@ -755,9 +755,17 @@ fn an_amending_act_s_page_lists_what_it_changes() {
     );
     assert!(hrefs(&page).contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06#att_1__para_4".to_string()));
     assert!(page.contains("<td>new wording</td>") && page.contains("<td>deleted</td>"));
-    assert!(page.contains("2025-12-06 · not yet in force"));
+    assert!(page.contains("6 December 2025 · not yet in force"));
+    assert!(
+        page.contains(">the Rules, paragraph 4</a>") && page.contains(">Order No. 350 (30.12.2014)</a>"),
+        "clauses and target acts are cited in words"
+    );
+    assert!(
+        page.contains("<a href=\"#att_1__para_1\">the List, item 1</a>"),
+        "the item that makes it, in words and linked"
+    );
     let (_, ru) = html(&s, "/acts/V2500037008?as_of=2026-02-01&lang=ru");
-    assert!(ru.contains("Что изменяет акт") && ru.contains("2025-12-06 · действует"));
+    assert!(ru.contains("Что изменяет акт") && ru.contains("6 декабря 2025 г. · действует"));
     let (_, base) = html(&s, "/acts/V1400010273?lang=en");
     assert!(
         !base.contains("nq-changes"),
@@ -923,4 +931,166 @@ fn the_ui_language_is_remembered_in_a_cookie() {
     assert!(page.contains("<html lang=\"kk\">"), "an unknown cookie is ignored");
     let (api, _) = send("/api/acts?lang=ru", None);
     assert_eq!(api, None);
+}
+
+/// Order 429's page gives its schedule (publication, the default rule and the day it
+/// gives, the exception with its position in words and its day, the clause that states
+/// it), the registry's note, and the state services it changes, each linked to its
+/// passport on the day of the change; the home page links its operations count there.
+#[test]
+fn an_amending_act_s_page_gives_its_schedule_and_the_services_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (_, page) = html(&s, "/acts/V2500037008?as_of=2025-10-10&lang=en");
+    let at = page.find("<section class=\"nq-schedule\"").expect("a schedule");
+    let schedule = &page[at..at + page[at..].find("</section>").unwrap()];
+    assert!(schedule.contains("<h2>Entry into force</h2>"));
+    assert!(schedule.contains("First published: 6 October 2025"));
+    assert!(schedule.contains(
+        "<th scope=\"row\">By default</th><td>60 calendar days after its first official publication</td><td><strong>6 December 2025</strong></td>"
+    ), "{schedule}");
+    assert!(schedule.contains(">the List, item 3, paragraphs (abzats) 3–11</a></th><td>from a fixed date</td><td><strong>1 January 2026</strong></td>"), "{schedule}");
+    assert!(
+        schedule.contains("Stated in: <a href=\"/acts/V2500037008?lang=en#para_4\">paragraph 4</a>"),
+        "{schedule}"
+    );
+    assert!(
+        schedule.contains("<strong>The registry&#39;s note:</strong> <span lang=\"kk\">ЗҚАИ-ның ескертпесі!</span>"),
+        "{schedule}"
+    );
+
+    let at = page.find("<section class=\"nq-impact\"").expect("a services section");
+    let impact = &page[at..at + page[at..].find("</section>").unwrap()];
+    assert!(impact.contains("<h2>State services this act changes</h2>"));
+    assert_eq!(impact.matches("<li><a href=\"/services/").count(), 9, "{impact}");
+    assert!(hrefs(impact).contains(&"/services/V1400010273-att_1?lang=en&as_of=2025-12-06".to_string()));
+    assert!(
+        impact.contains("6 December 2025: Changes in the passport: Service provider"),
+        "{impact}"
+    );
+    assert!(hrefs(impact).contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06#att_1__para_4".to_string()));
+
+    let (_, kk) = html(&s, "/acts/V2500037008?lang=kk&as_of=2025-10-10");
+    assert!(
+        kk.contains("Қолданысқа енгізілу тәртібі")
+            && kk.contains("алғашқы ресми жарияланған күнінен кейін күнтізбелік 60 күн өткен соң")
+    );
+    let (_, home) = html(&s, "/?lang=kk");
+    assert!(hrefs(&home).contains(&"/acts/V2500037008?lang=kk#changes".to_string()));
+    assert!(home.contains(">40 операция</a>"));
+    let (_, base) = html(&s, "/acts/V1400010273?lang=en");
+    assert!(!base.contains("nq-schedule") && !base.contains("nq-impact"));
+}
+
+/// `/services` lists the services in force on a date, each linked to its passport;
+/// a passport cites each value's clause, on that date, with the act that made it, and
+/// says so where the texts held do not state a value.
+#[test]
+fn the_services_pages_list_services_and_show_passports_with_their_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (status, list) = html(&s, "/services?lang=ru&as_of=2026-01-15");
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("<h1>Государственные услуги</h1>"));
+    assert_eq!(
+        list.matches("<tr><th scope=\"row\"><a href=\"/services/").count(),
+        9,
+        "{list}"
+    );
+    assert!(hrefs(&list).contains(&"/services/V1400010273-att_1?lang=ru&as_of=2026-01-15".to_string()));
+    assert!(list.contains("приказ № 350 (30.12.2014)"));
+
+    let (status, p) = html(&s, "/services/V1400010273-att_1?lang=en&as_of=2026-01-15");
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        p.contains("<h1 lang=\"kk\">Жарылыс жұмыстарын жүргізуге рұқсат беру</h1>"),
+        "{p}"
+    );
+    let at = p
+        .find("<th scope=\"row\">Service provider</th>")
+        .expect("the provider row");
+    let provider = &p[at..at + p[at..].find("</tr>").unwrap()];
+    assert!(
+        hrefs(provider).contains(&"/acts/V1400010273?lang=en&as_of=2026-01-15#att_1__para_4".to_string()),
+        "{provider}"
+    );
+    assert!(
+        provider.contains("from 6 December 2025") && provider.contains("Order No. 429 (30.09.2025), the List, item 1"),
+        "{provider}"
+    );
+    assert!(
+        p.contains("Not stated in the texts held"),
+        "the form, fee… are not stated in the texts held"
+    );
+
+    let (_, before) = html(&s, "/services/V1400010273-att_1?lang=en&as_of=2025-10-10");
+    let at = before.find("<th scope=\"row\">Service provider</th>").unwrap();
+    assert!(
+        before[at..at + 400].contains("Not stated in the texts held"),
+        "before Order 429 paragraph 4 is not held"
+    );
+    assert!(before.contains("<h2>Changes not yet in force</h2>") || !before.contains("nq-upcoming"));
+
+    assert_eq!(html(&s, "/services/V1400010273?lang=en").0, StatusCode::BAD_REQUEST);
+    assert_eq!(html(&s, "/services/V1400010273-att_9?lang=en").0, StatusCode::NOT_FOUND);
+    assert_eq!(html(&s, "/services?as_of=2026-13-01").0, StatusCode::BAD_REQUEST);
+}
+
+/// A clause's history page lists its versions newest first with their periods, the act
+/// and item that made each, a link to the act on its first day, and the word diff from
+/// the version before; the act page links every changed clause to it.
+#[test]
+fn a_clause_s_history_page_shows_every_version_with_its_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (_, act) = html(&s, "/acts/V1400010273?lang=en&as_of=2026-01-15");
+    assert!(hrefs(&act).contains(&"/acts/V1400010273/history/att_1__para_4?lang=en&as_of=2026-01-15".to_string()));
+    let (status, h) = html(&s, "/acts/V1400010273/history/att_1__para_4?lang=en&as_of=2026-01-15");
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        h.contains("<h1><span class=\"nq-kicker\">Order No. 350 (30.12.2014)</span>the Rules, paragraph 4</h1>"),
+        "{h}"
+    );
+    let newest = h
+        .find("from 6 December 2025 <span class=\"nq-kind\">(in force on the date shown)</span>")
+        .expect("the current version first");
+    let older = h
+        .find("from 30 December 2014 — to 5 December 2025 inclusive")
+        .expect("the base version, ended");
+    assert!(newest < older, "newest first");
+    assert!(h[newest..older].contains("Order No. 429 (30.09.2025), the List, item 1"));
+    assert!(hrefs(&h).contains(&"/acts/V1400010273?lang=en&as_of=2025-12-06#att_1__para_4".to_string()));
+    assert!(h[older..].contains("Text not held by the registry"), "{h}");
+    assert!(h[newest..older].contains("First known text"));
+
+    // A clause whose text changes word for word: Order 186, paragraph 2 of its Rules.
+    let (_, h) = html(&s, "/acts/V2000020340/history/att_1__para_2?lang=ru&as_of=2026-01-15");
+    assert!(h.contains("История пункта"));
+    let (_, ru_bad) = html(&s, "/acts/V1400010273/history/att_1__para_999?lang=ru");
+    assert!(ru_bad.contains("404") || ru_bad.contains("Не найдено"));
+    assert_eq!(
+        html(&s, "/acts/V1400010273/history/att_1__para_999").0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        html(&s, "/acts/V1400010273/history/not%20an%20eid").0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(html(&s, "/acts/V1499999999/history/att_1").0, StatusCode::NOT_FOUND);
+}
+
+/// A query that reads as Russian gets a note that only the Kazakh texts are searched; a
+/// Kazakh one does not.
+#[test]
+fn a_russian_query_is_told_that_only_kazakh_texts_are_searched() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let q = "%D0%B2%D0%B7%D1%80%D1%8B%D0%B2%D0%BD%D1%8B%D1%85%20%D1%80%D0%B0%D0%B1%D0%BE%D1%82"; // взрывных работ
+    let (_, ru) = html(&s, &format!("/search?q={q}&lang=ru"));
+    assert!(
+        ru.contains("Поиск ведётся только по текстам на казахском языке"),
+        "{ru}"
+    );
+    let (_, kk) = html(&s, "/search?q=%D0%B6%D0%B0%D1%80%D1%8B%D0%BB%D1%8B%D1%81&lang=ru"); // жарылыс
+    assert!(!kk.contains("Поиск ведётся только"));
 }

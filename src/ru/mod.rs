@@ -6,6 +6,7 @@
 //!   (60 ↔ `шестидесяти`, `двадцати одного` = 21);
 //! * [`ordinals`]: ordinal words in every gender and case (`шестой`, `третьей`,
 //!   `тринадцатом` = 13);
+//! * [`detect`]: whether a query reads as Russian rather than Kazakh;
 //! * [`dates`]: the months in the genitive and dates as acts write them
 //!   (`5 июля 1996 года`, `30 декабря 2014 г.`).
 //!
@@ -13,6 +14,7 @@
 //! formulas are the parser's grammar and stay in `parse::formulas_ru`.
 
 pub mod dates;
+pub mod detect;
 pub mod numerals;
 pub mod ordinals;
 

@@ -106,6 +106,10 @@ struct ActPage {
     upcoming: Vec<UpcomingView>,
     /// For an amending act: what it changes.
     changes: Option<super::act_changes::ActChanges>,
+    /// For an amending act: its entry-into-force schedule and the registry's note.
+    schedule: Option<super::act_schedule::ActSchedule>,
+    /// For an amending act: the state services it changes.
+    services: Vec<super::act_services::ServiceRow>,
     /// The language of the title (the text's, Kazakh side by side).
     title_lang: &'static str,
     /// The act's particulars, in the UI's words.
@@ -212,6 +216,8 @@ struct SourceLine {
     /// For the registry's wording: the redactions that show it, and the act the notes
     /// name as its author.
     registry: Option<String>,
+    /// The clause's history page.
+    history: String,
 }
 
 /// A clause as the act page shows it.
@@ -259,6 +265,8 @@ struct Walk<'a> {
     text_lang: Lang,
     /// `/akn/kz/act/order/2014-12-30/350/kaz@2025-12-06`: the expression shown.
     expression: String,
+    /// The link to a clause's history page, by eId.
+    history: &'a dyn Fn(&str) -> String,
 }
 
 /// Identifies a block's wording: same act, item and day (or the same redactions).
@@ -330,12 +338,15 @@ fn node_blocks(
                 w.citer.source(&n.source.act, n.source.item.as_deref())
             },
             registry,
+            history: (w.history)(n.eid.as_str()),
         }
     });
     let shape = Shape::of(n.kind);
     let source = match (source, table_sources.as_mut()) {
         (Some(line), Some(gathered)) => {
-            if !gathered.contains(&line) {
+            // One line per wording: the history link is the first clause's that has it.
+            let same = |g: &SourceLine| g.since == line.since && g.by == line.by && g.registry == line.registry;
+            if !gathered.iter().any(same) {
                 gathered.push(line);
             }
             None
@@ -382,6 +393,7 @@ fn rows(
     t: Words,
     citer: &Citer<'_>,
     expression: &dyn Fn(Lang) -> String,
+    history: &dyn Fn(&str) -> String,
 ) -> Vec<Row> {
     let mut order: Vec<&EId> = Vec::new();
     for (_, c, _) in trees {
@@ -410,6 +422,7 @@ fn rows(
                             citer,
                             text_lang: *lang,
                             expression: expression(*lang),
+                            history,
                         };
                         node_blocks(&mut blocks, n, &w, None, 0, &mut None);
                     }
@@ -599,10 +612,18 @@ fn act_page(
         text_links,
         text: choice.code(),
         columns: choice.langs().iter().map(|l| code(*l)).collect(),
-        rows: rows(&trees, t, &citer, &expression),
+        rows: rows(&trees, t, &citer, &expression, &|eid: &str| {
+            format!(
+                "/acts/{enc}/history/{}?lang={}&as_of={date}",
+                url_encode(eid),
+                code(lang)
+            )
+        }),
         versions,
         upcoming,
-        changes: super::act_changes::act_changes(&s.library, &id, date, t),
+        changes: super::act_changes::act_changes(&s.library, &id, date, &citer, t),
+        schedule: super::act_schedule::act_schedule(act, &citer, t),
+        services: super::act_services::act_services(&s.library, &id, &citer, t),
         title_lang: code(title_lang),
         facts,
         original,

@@ -230,6 +230,86 @@ words! {
     AtTheEarliest, at_the_earliest => ("ең ерте", "не ранее", "at the earliest"),
     /// `clauses`: after a count.
     Clauses, clauses => ("тармақ", "пункт(ов)", "clause(s)"),
+    /// `services`: the heading of the services pages.
+    Services, services => ("Мемлекеттік көрсетілетін қызметтер", "Государственные услуги", "State services"),
+    /// `services_caption`
+    ServicesCaption, services_caption => ("Корпустағы қағидалар реттейтін мемлекеттік көрсетілетін қызметтер", "Государственные услуги, регулируемые правилами в базе", "State services governed by the Rules held, on"),
+    /// `no_services`
+    NoServices, no_services => ("Бұл күні корпуста мемлекеттік көрсетілетін қызмет жоқ", "На эту дату государственных услуг в базе нет", "No state service in the corpus on this date"),
+    /// `service_name`
+    ServiceName, service_name => ("Қызмет", "Услуга", "Service"),
+    /// `rules`
+    Rules, rules => ("Қағидалар", "Правила", "Rules"),
+    /// `approved_by_authority`
+    ApprovedByAuthority, approved_by_authority => ("Бекіткен орган", "Утвердивший орган", "Approved by"),
+    /// `passport`
+    Passport, passport => ("Қызмет паспорты", "Паспорт услуги", "Service passport"),
+    /// `attribute`
+    Attribute, attribute => ("Сипаттама", "Сведение", "Attribute"),
+    /// `value_and_source`
+    ValueAndSource, value_and_source => ("Мәні және қайнар көзі", "Значение и источник", "Value and where it is stated"),
+    /// `not_stated`
+    NotStated, not_stated => ("Корпустағы мәтіндерде көрсетілмеген", "В текстах базы не указано", "Not stated in the texts held"),
+    /// `partly_stated`
+    PartlyStated, partly_stated => ("Ішінара ғана белгілі", "Известно лишь частично", "Only partly known"),
+    /// `see`
+    See, see => ("Қараңыз:", "См.", "See"),
+    /// `services_affected`
+    ServicesAffected, services_affected => ("Акт өзгертетін мемлекеттік көрсетілетін қызметтер", "Государственные услуги, которые изменяет акт", "State services this act changes"),
+    /// `attributes_change`
+    AttributesChange, attributes_change => ("Паспортта өзгереді", "В паспорте меняется", "Changes in the passport"),
+    /// `passport_unchanged`
+    PassportUnchanged, passport_unchanged => ("паспорттың мәліметтері өзгермейді", "сведения паспорта не меняются", "nothing in the passport changes"),
+    /// `rules_clauses_changed`
+    RulesClausesChanged, rules_clauses_changed => ("Қағидалардың өзгертілген тармақтары", "Изменяемые пункты правил", "Clauses of the Rules changed"),
+    /// `ends_service`
+    EndsService, ends_service => ("қағидалардың күші жойылады", "правила утрачивают силу", "the Rules cease to have force"),
+    /// `schedule`: the heading of an amending act's entry-into-force schedule.
+    Schedule, schedule => ("Қолданысқа енгізілу тәртібі", "Порядок введения в действие", "Entry into force"),
+    /// `by_default`
+    ByDefault, by_default => ("Жалпы тәртіппен", "По общему правилу", "By default"),
+    /// `position`
+    Position, position => ("Не қолданысқа енгізіледі", "Что вводится в действие", "What"),
+    /// `rule`
+    Rule, rule => ("Тәртібі", "Порядок", "Rule"),
+    /// `schedule_stated_in`
+    ScheduleStatedIn, schedule_stated_in => ("Тәртіп белгіленген тармақ", "Порядок установлен", "Stated in"),
+    /// `registry_note`
+    RegistryNote, registry_note => ("Тізілімнің ескертпесі", "Примечание реестра", "The registry's note"),
+    /// `attr_provider`
+    AttrProvider, attr_provider => ("Көрсетілетін қызметті беруші", "Услугодатель", "Service provider"),
+    /// `attr_channels`
+    AttrChannels, attr_channels => ("Ұсыну тәсілдері", "Способы предоставления", "Channels"),
+    /// `attr_term`
+    AttrTerm, attr_term => ("Қызмет көрсету мерзімі", "Срок оказания", "Term"),
+    /// `attr_form`
+    AttrForm, attr_form => ("Нысаны", "Форма оказания", "Form"),
+    /// `attr_result`
+    AttrResult, attr_result => ("Нәтижесі", "Результат оказания", "Result"),
+    /// `attr_fee`
+    AttrFee, attr_fee => ("Төлем мөлшері", "Размер оплаты", "Fee"),
+    /// `attr_schedule`
+    AttrSchedule, attr_schedule => ("Жұмыс кестесі", "График работы", "Working hours"),
+    /// `attr_documents`
+    AttrDocuments, attr_documents => ("Құжаттар тізбесі", "Перечень документов", "Documents required"),
+    /// `attr_refusal_grounds`
+    AttrRefusalGrounds, attr_refusal_grounds => ("Бас тарту үшін негіздер", "Основания для отказа", "Grounds for refusal"),
+    /// `attr_other_requirements`
+    AttrOtherRequirements, attr_other_requirements => ("Өзге де талаптар", "Иные требования", "Other requirements"),
+    /// `clause_history`
+    ClauseHistory, clause_history => ("Тармақтың редакциялары", "История пункта", "History of the clause"),
+    /// `first_known_text`
+    FirstKnownText, first_known_text => ("Алғашқы белгілі мәтін", "Первый известный текст", "First known text"),
+    /// `changes_from_previous`
+    ChangesFromPrevious, changes_from_previous => ("Алдыңғы редакциямен салыстырғанда", "Изменения по сравнению с предыдущей редакцией", "Changes from the previous version"),
+    /// `same_words`
+    SameWords, same_words => ("Сөздері алдыңғы редакциядағыдай", "Слова те же, что в предыдущей редакции", "The same words as the previous version"),
+    /// `open_on_this_date`
+    OpenOnThisDate, open_on_this_date => ("Осы күнгі актіде ашу", "Открыть в акте на эту дату", "Open in the act on this date"),
+    /// `current_version`
+    CurrentVersion, current_version => ("көрсетілген күні күшінде", "действует на выбранную дату", "in force on the date shown"),
+    /// `search_kazakh_only`: said when a query reads as Russian.
+    SearchKazakhOnly, search_kazakh_only => ("Іздеу тек қазақ тіліндегі мәтіндер бойынша жүргізіледі. Орыс тіліндегі мәтіндер актілердің беттерінде көрсетіледі, бірақ іздеуге кірмейді.", "Поиск ведётся только по текстам на казахском языке. Тексты на русском языке показываются на страницах актов, но в поиск не входят.", "Search covers the Kazakh texts only. Russian texts are shown on the acts' pages but are not searched."),
     /// `what_it_changes`: the heading of an amending act's changes.
     WhatItChanges, what_it_changes => ("Акт нені өзгертеді", "Что изменяет акт", "What this act changes"),
     /// `published`

@@ -24,6 +24,8 @@
 
 mod act_changes;
 mod act_page;
+mod act_schedule;
+mod act_services;
 mod akn_routes;
 pub mod auth;
 mod citing;
@@ -33,6 +35,7 @@ mod diff_page;
 mod drafts_api;
 pub mod error;
 mod extract;
+mod history_page;
 pub mod i18n;
 pub mod lang_cookie;
 pub mod layers;
@@ -41,6 +44,7 @@ mod reconcile_page;
 mod routes;
 mod search_page;
 pub mod serve;
+mod service_pages;
 
 use std::sync::{Arc, RwLock};
 
@@ -151,7 +155,10 @@ fn routes(state: Arc<AppState>) -> Router {
         .route("/acts/{id}", get(act_page::act))
         .route("/acts/{id}/diff", get(diff_page::diff))
         .route("/acts/{id}/reconcile", get(reconcile_page::reconcile))
+        .route("/acts/{id}/history/{eid}", get(history_page::history))
         .route("/search", get(search_page::search))
+        .route("/services", get(service_pages::services))
+        .route("/services/{id}", get(service_pages::service))
         .route("/login", get(desk_pages::login_form).post(desk_pages::login))
         .route("/logout", post(desk_pages::logout))
         .route("/desk", get(desk_pages::desk))

@@ -39,6 +39,8 @@ struct SearchPage {
     /// The date searched on (today by default), empty for any time.
     as_of: String,
     any_time: bool,
+    /// The query reads as Russian: say that only the Kazakh texts are searched.
+    russian_query: bool,
     outcome: Outcome,
 }
 
@@ -242,12 +244,14 @@ fn search_page(s: &Snapshot, uri: &Uri, q: Result<Query<PageQuery>, QueryRejecti
     let mut layout = Layout::at(lang, t.get(Word::Search), uri);
     layout.query = query.clone();
     layout.as_of = (!any_time).then(|| day.to_string());
+    let russian_query = crate::ru::detect::looks_russian(&query);
     let page = SearchPage {
         layout,
         t,
         query,
         as_of: if any_time { String::new() } else { day.to_string() },
         any_time,
+        russian_query,
         outcome,
     };
     Ok(render(status, &page, lang))

@@ -238,6 +238,9 @@ async function phone(browser) {
     "order-429": `/acts/${ORDER_429}?lang=kk`,
     search: `/search?lang=kk&q=${encodeURIComponent("жарылыс")}&as_of=2026-01-15`,
     diff: `/acts/${ORDER_350}/diff?lang=kk&from=2025-10-05&to=2026-01-15`,
+    services: "/services?lang=kk&as_of=2026-01-15",
+    service: `/services/${ORDER_350}-att_1?lang=kk&as_of=2026-01-15`,
+    history: `/acts/${ORDER_350}/history/att_1__para_4?lang=kk&as_of=2026-01-15`,
   };
   const problems = [];
   for (const [name, p] of Object.entries(pages)) {
@@ -278,6 +281,9 @@ async function axe(ctx) {
     "order-429": `/acts/${ORDER_429}?lang=kk`,
     search: `/search?lang=kk&q=${encodeURIComponent("жарылыс")}&as_of=2026-01-15`,
     diff: `/acts/${ORDER_350}/diff?lang=kk&from=2025-10-05&to=2026-01-15`,
+    services: "/services?lang=ru&as_of=2026-01-15",
+    service: `/services/${ORDER_350}-att_1?lang=en&as_of=2026-01-15`,
+    history: `/acts/${ORDER_350}/history/att_1__para_4?lang=kk&as_of=2026-01-15`,
     login: "/login?lang=kk",
   };
   const report = [];
