@@ -76,6 +76,12 @@ pub fn identification(act: &Act, component: &str, d: Dates) -> El {
     if !title.is_empty() {
         w.push(El::new("FRBRalias").attr("value", title).attr("name", "title"));
     }
+    // The state registry's id, which the work URI does not carry (the import reads it).
+    w.push(
+        El::new("FRBRalias")
+            .attr("value", act.id.to_string())
+            .attr("name", "registryId"),
+    );
     let w = w
         .child(
             El::new("FRBRdate")

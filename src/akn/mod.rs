@@ -11,7 +11,8 @@
 //! * [`text`]: a clause's lines as blocks (tables, `<eol/>`, `[?]` as a remark).
 //! * [`modifications`]: `<mod>`s in amending acts, active and passive modifications.
 //! * [`eids`]: the naming convention's eIds and nusqa's, mapped in one place.
-//! * [`xml`]: the element tree everything builds.
+//! * [`xml`]: the element tree everything builds; [`read`] parses XML into it.
+//! * [`import`]: a document read back into an act and its clause tree.
 //!
 //! A node whose text the registry does not hold is exported empty with
 //! `status="unknown"`; a repealed one with `status="removed"`: no text is ever made
@@ -20,9 +21,11 @@
 
 pub mod body;
 pub mod eids;
+pub mod import;
 pub mod lifecycle;
 pub mod meta;
 pub mod modifications;
+pub mod read;
 pub mod text;
 pub mod xml;
 

@@ -1,7 +1,8 @@
 //! A clause's text as Akoma Ntoso blocks: one `<p>` per abzats, pipe-table lines as a
 //! real `<table>` (`tr`, `th`/`td`, one `<p>` per line of a cell), a `<br>` inside a
 //! line as `<eol/>`, and the restorer's `[?]` (a word the scan does not show) as an
-//! editorial `<remark>` on a `<p status="incomplete">`. Characters XML forbids are
+//! editorial `<remark>` on a `<p status="incomplete">`; rows that a text holds joined on
+//! one line are a table too, marked `class="joinedRows"`. Characters XML forbids are
 //! dropped on output ([`super::xml`]). [`lines_of`] reads the blocks back.
 
 use super::xml::{El, XNode};
@@ -47,11 +48,15 @@ fn inline(line: &str) -> Vec<XNode> {
     out
 }
 
-/// A `<p>` holding one line.
+/// A `<p>` holding one line; a line that reads as Russian (the bilingual forms of the
+/// annexes) carries `xml:lang="ru"`, the document being Kazakh.
 pub fn para(line: &str) -> El {
     let mut p = El::new("p");
     if line.contains(ILLEGIBLE) {
         p.set("status", "incomplete");
+    }
+    if crate::ru::detect::looks_russian(line) {
+        p.set("xml:lang", "ru");
     }
     p.children = inline(line);
     p
@@ -82,12 +87,61 @@ fn table(lines: &[&str]) -> El {
     t
 }
 
+/// The class of a table whose rows the text holds on one line (clause Markdown joins
+/// the lines of an abzats with a space): [`lines_of`] joins them back.
+pub const JOINED_ROWS: &str = "joinedRows";
+
+/// The rows of a pipe-table line that holds several rows joined by spaces, header and
+/// separator included (`| a | b | |---|---| | 1 | 2 |`): each row as its own line, or
+/// `None` when the line is one row. The separator's cell count fixes the width, and
+/// every row must have it.
+fn joined_rows(line: &str) -> Option<Vec<String>> {
+    let cells = cells(line);
+    let dash = |c: &str| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':'));
+    let d = cells.iter().position(|c| dash(c))?;
+    if d < 2 || !cells[d - 1].is_empty() {
+        return None;
+    }
+    let n = d - 1;
+    let mut rows = Vec::new();
+    let mut at = 0;
+    while at < cells.len() {
+        let end = at + n;
+        if end > cells.len() || (end < cells.len() && !cells[end].is_empty()) {
+            return None;
+        }
+        rows.push(&cells[at..end]);
+        at = end + 1;
+    }
+    if rows.len() < 2 || !rows[1].iter().all(|c| dash(c)) {
+        return None;
+    }
+    Some(
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if i == 1 {
+                    format!("|{}", "---|".repeat(n))
+                } else {
+                    format!("| {} |", r.join(" | "))
+                }
+            })
+            .collect(),
+    )
+}
+
 /// The blocks of a text: `<p>`s and `<table>`s, in order. An empty text gives none.
 pub fn blocks(text: &str) -> Vec<El> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        if let Some(rows) = joined_rows(lines[i]).filter(|rows| rows.join(" ") == lines[i].trim()) {
+            let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+            out.push(table(&rows).attr("class", JOINED_ROWS));
+            i += 1;
+            continue;
+        }
         if is_table_line(lines[i]) {
             let start = i;
             while i < lines.len() && is_table_line(lines[i]) {
@@ -147,13 +201,19 @@ pub fn lines_of<'a>(blocks: impl IntoIterator<Item = &'a El>) -> Vec<String> {
     for b in blocks {
         match b.name.as_str() {
             "table" => {
+                let mut rows = Vec::new();
                 for tr in b.elements() {
                     let (line, header) = row_line(tr);
                     let n = tr.elements().count();
-                    out.push(line);
+                    rows.push(line);
                     if header {
-                        out.push(format!("|{}", "---|".repeat(n)));
+                        rows.push(format!("|{}", "---|".repeat(n)));
                     }
+                }
+                if b.get("class") == Some(JOINED_ROWS) {
+                    out.push(rows.join(" "));
+                } else {
+                    out.extend(rows);
                 }
             }
             _ => out.push(line_of(b)),
@@ -185,6 +245,32 @@ mod tests {
         );
         assert!(!xml(&b).contains('|'));
         assert_eq!(lines_of(&b).join("\n"), text);
+    }
+
+    #[test]
+    fn rows_joined_on_one_line_are_a_table_and_read_back_joined() {
+        let text = "Нысан\n| р/с № | Т.А.Ә. | |---|---| | 1 | 2 |";
+        let b = blocks(text);
+        let x = xml(&b);
+        assert!(
+            x.contains("<table class=\"joinedRows\"><tr><th><p>р/с №</p></th>"),
+            "{x}"
+        );
+        assert!(
+            x.contains("<tr><td><p>1</p></td><td><p>2</p></td></tr>") && !x.contains("---"),
+            "{x}"
+        );
+        assert_eq!(lines_of(&b).join("\n"), text);
+        let ru = xml(&blocks(
+            "Мемлекеттік органның атауы\nНаименование государственного органа",
+        ));
+        assert!(
+            ru.contains("<p>Мемлекеттік органның атауы</p><p xml:lang=\"ru\">Наименование"),
+            "{ru}"
+        );
+        // An empty cell is no row boundary without a separator.
+        assert_eq!(joined_rows("| 1 | | 3 |"), None);
+        assert_eq!(joined_rows("| a | b | |---| | 1 | 2 |"), None, "widths differ");
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod changes;
 mod corpus_cmds;
 mod draft;
 mod draft_desk;
+mod import_akn;
 mod publish_cmd;
 mod search_cmd;
 mod serve_cmd;
@@ -67,6 +68,18 @@ pub enum ImportWhat {
     Registry {
         /// The folder.
         dir: std::path::PathBuf,
+    },
+    /// An Akoma Ntoso 3.0 document (one version of an act), written as a prepared
+    /// publication `OUT/<registry id>/{act.json,text.kk.md}`; the corpus is not touched
+    Akn {
+        /// The XML file.
+        file: std::path::PathBuf,
+        /// Where the act's directory goes.
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// The act's registry id, when the document does not give it
+        #[arg(long)]
+        id: Option<String>,
     },
 }
 
@@ -521,6 +534,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 &langs,
             )
         }
+        Command::Import {
+            what: ImportWhat::Akn { file, out, id },
+        } => import_akn::import_akn(&file, &out, id.as_deref()),
         Command::Import {
             what: ImportWhat::Registry { dir },
         } => {

@@ -1,14 +1,17 @@
 //! Telling a Russian query from a Kazakh one, for the search page's note that only the
 //! Kazakh texts are searched. Both are written in Cyrillic; a query is taken as Russian
 //! when it has none of the letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і) and one of its
-//! words has a letter only Russian uses (ё щ ъ э) or ends as Russian words do and Kazakh
-//! ones do not (-ых, -ого, -ение…). A guess, used only to add a note.
+//! words has a letter native Kazakh words lack (ё щ ъ э в ч ь) or ends as Russian
+//! words do and Kazakh ones do not (-ых, -ого, -ение…). A guess, used only to add a
+//! note.
 
 /// Letters of the Kazakh alphabet that Russian does not have.
 const KAZAKH_ONLY: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];
 
-/// Letters Russian words have and native Kazakh words do not.
-const RUSSIAN_ONLY: &[char] = &['ё', 'щ', 'ъ', 'э'];
+/// Letters Russian words have and native Kazakh words do not. Kazakh writes в, ч and ь
+/// only in loanwords, rare in its own legal vocabulary; ф and ц are left out, being
+/// common in loanwords both languages share (сертификат, цифрлық).
+const RUSSIAN_ONLY: &[char] = &['ё', 'щ', 'ъ', 'э', 'в', 'ч', 'ь'];
 
 /// Word endings common in Russian and absent from Kazakh inflection.
 const RUSSIAN_ENDINGS: &[&str] = &[
