@@ -623,7 +623,7 @@ fn act_page(
         upcoming,
         changes: super::act_changes::act_changes(&s.library, &id, date, &citer, t),
         schedule: super::act_schedule::act_schedule(act, &citer, t),
-        services: super::act_services::act_services(&s.library, &id, &citer, t),
+        services: super::act_services::act_services(s, &id, &citer, t),
         title_lang: code(title_lang),
         facts,
         original,

@@ -1,16 +1,16 @@
 //! The state services an amending act changes, for its page: per service its name
 //! (linked to its passport on the day of the change), and per date of change the
 //! attributes of its passport that differ and the clauses of its Rules changed, each
-//! linked on that day. Worked out by [`crate::services::Registry::impact`].
+//! linked on that day. Worked out by [`crate::services::Registry::impact`], once per
+//! snapshot ([`Snapshot::impact`]).
 
+use super::Snapshot;
 use super::citing::Citer;
 use super::i18n::{Words, code};
 use super::pages::url_encode;
 use super::service_pages::attribute_name;
-use crate::Library;
 use crate::dates::DateStatus;
 use crate::model::RegistryId;
-use crate::services::Registry;
 
 /// One service the act changes.
 pub(super) struct ServiceRow {
@@ -36,11 +36,8 @@ pub(super) struct ServiceChange {
 
 /// The services act `id` changes; empty when it changes none (or the impact cannot be
 /// worked out, e.g. the act is not an amending act).
-pub(super) fn act_services(lib: &Library, id: &RegistryId, citer: &Citer<'_>, t: Words) -> Vec<ServiceRow> {
-    if lib.ops_by(id).is_empty() {
-        return Vec::new();
-    }
-    let Ok(impact) = Registry::new(lib).impact(id) else {
+pub(super) fn act_services(s: &Snapshot, id: &RegistryId, citer: &Citer<'_>, t: Words) -> Vec<ServiceRow> {
+    let Some(impact) = s.impact(id) else {
         return Vec::new();
     };
     let lang = code(t.0);

@@ -331,7 +331,7 @@ fn swap(s: &AppState, old: &Snapshot, library: Library, rebuilt: &[RegistryId]) 
         }
         None => None,
     };
-    s.replace(Snapshot { library, index });
+    s.replace(Snapshot::new(library, index));
     Ok(())
 }
 
@@ -362,10 +362,7 @@ pub(super) async fn publish_draft(
         let done = crate::publishing::publish_draft(&lock, &w.desk, &who, &id, &snap.library, snap.index.as_ref())
             .map_err(publication_error)?;
         drop(lock);
-        st.replace(Snapshot {
-            library: done.library,
-            index: done.index,
-        });
+        st.replace(Snapshot::new(done.library, done.index));
         Ok((done.act, done.audit_seq))
     })
     .await

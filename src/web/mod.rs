@@ -63,6 +63,38 @@ pub struct Snapshot {
     pub library: Library,
     /// The search index of the same corpus generation, if one was opened.
     pub index: Option<SearchIndex>,
+    /// What each amending act does to the state services, worked out once per snapshot
+    /// (derived from the library; an amending act's page shows it).
+    impacts: std::sync::Mutex<std::collections::HashMap<crate::model::RegistryId, Arc<crate::services::Impact>>>,
+}
+
+impl Snapshot {
+    /// A snapshot of `library` and `index`.
+    pub fn new(library: Library, index: Option<SearchIndex>) -> Snapshot {
+        Snapshot {
+            library,
+            index,
+            impacts: std::sync::Mutex::default(),
+        }
+    }
+
+    /// What amending act `id` does to the state services, cached for the snapshot's
+    /// life; `None` when it amends nothing or the impact cannot be worked out.
+    pub fn impact(&self, id: &crate::model::RegistryId) -> Option<Arc<crate::services::Impact>> {
+        if self.library.ops_by(id).is_empty() {
+            return None;
+        }
+        let cached = self.impacts.lock().unwrap_or_else(|p| p.into_inner()).get(id).cloned();
+        if cached.is_some() {
+            return cached;
+        }
+        let impact = Arc::new(crate::services::Registry::new(&self.library).impact(id).ok()?);
+        self.impacts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(*id, impact.clone());
+        Some(impact)
+    }
 }
 
 /// What every request reads: the current [`Snapshot`], replaced whole when the
@@ -89,7 +121,7 @@ impl AppState {
     /// A state serving `library` and `index`.
     pub fn new(library: Library, index: Option<SearchIndex>) -> AppState {
         AppState {
-            current: RwLock::new(Arc::new(Snapshot { library, index })),
+            current: RwLock::new(Arc::new(Snapshot::new(library, index))),
             writer: None,
         }
     }
