@@ -87,10 +87,7 @@ async fn a_replaced_snapshot_is_served_at_once_and_searched() {
     let mut index = index;
     let stats = index.update(&without, &library, &rebuilt, "g2").unwrap();
     assert!(stats.added > 0);
-    state.replace(Snapshot {
-        library,
-        index: Some(index),
-    });
+    state.replace(Snapshot::new(library, Some(index)));
     let status = app
         .clone()
         .oneshot(get("/api/acts/V2500037008"))
