@@ -1094,3 +1094,129 @@ fn a_russian_query_is_told_that_only_kazakh_texts_are_searched() {
     let (_, kk) = html(&s, "/search?q=%D0%B6%D0%B0%D1%80%D1%8B%D0%BB%D1%8B%D1%81&lang=ru"); // жарылыс
     assert!(!kk.contains("Поиск ведётся только"));
 }
+
+/// A GET with headers: the status, the answer's headers and its body.
+fn get_with(
+    state: &Arc<AppState>,
+    uri: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let mut req = Request::builder().uri(uri);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let resp = router(state.clone())
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let (status, headers) = (resp.status(), resp.headers().clone());
+        let body = axum::body::to_bytes(resp.into_body(), 64 << 20).await.unwrap().to_vec();
+        (status, headers, body)
+    })
+}
+
+/// The API answers under `/api/v1/`; `/api/` answers the same as a deprecated alias,
+/// saying so and naming its successor.
+#[test]
+fn the_api_is_versioned_and_the_unversioned_routes_are_a_deprecated_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    for path in [
+        "/acts",
+        "/acts/V1400010273?as_of=2026-01-15",
+        "/services?as_of=2026-01-15",
+        "/acts/V2500037008/effect",
+    ] {
+        let (v1, h1, b1) = get_with(&s, &format!("/api/v1{path}"), &[]);
+        let (old, h0, b0) = get_with(&s, &format!("/api{path}"), &[]);
+        assert_eq!((v1, old), (StatusCode::OK, StatusCode::OK), "{path}");
+        assert_eq!(b1, b0, "{path}: the same answer");
+        assert!(h1.get("deprecation").is_none(), "{path}");
+        assert_eq!(h0.get("deprecation").unwrap(), "@1796342400");
+        assert_eq!(
+            h0.get("link").unwrap().to_str().unwrap(),
+            format!("</api/v1{path}>; rel=\"successor-version\"")
+        );
+    }
+    let (status, _, body) = get_with(&s, "/api/v1/acts/V1499999999", &[]);
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(String::from_utf8_lossy(&body).contains("\"error\""));
+    assert_eq!(get_with(&s, "/api/v2/acts", &[]).0, StatusCode::NOT_FOUND);
+}
+
+/// Every successful GET of the API carries a strong ETag that changes with the answer;
+/// If-None-Match with it gets 304 and no body; pages carry none.
+#[test]
+fn api_answers_carry_an_etag_and_if_none_match_gets_304() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let uri = "/api/v1/acts/V1400010273?as_of=2026-01-15";
+    let (status, h, body) = get_with(&s, uri, &[]);
+    assert_eq!(status, StatusCode::OK);
+    let tag = h.get("etag").expect("an ETag").to_str().unwrap().to_string();
+    assert!(
+        tag.starts_with('"') && tag.ends_with('"') && !tag.starts_with("W/"),
+        "strong: {tag}"
+    );
+    assert_eq!(h.get("cache-control").unwrap(), "no-cache");
+    assert!(!body.is_empty());
+    let (again, h2, _) = get_with(&s, uri, &[]);
+    assert_eq!(
+        (again, h2.get("etag").unwrap().to_str().unwrap()),
+        (StatusCode::OK, tag.as_str())
+    );
+    let (status, h3, body) = get_with(&s, uri, &[("if-none-match", &tag)]);
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    assert_eq!(h3.get("etag").unwrap().to_str().unwrap(), tag);
+    let (status, _, _) = get_with(&s, uri, &[("if-none-match", "\"other\"")]);
+    assert_eq!(status, StatusCode::OK);
+    let (_, other, _) = get_with(&s, "/api/v1/acts/V1400010273?as_of=2025-10-05", &[]);
+    assert_ne!(
+        other.get("etag").unwrap().to_str().unwrap(),
+        tag,
+        "another version, another tag"
+    );
+    let (_, page, _) = get_with(&s, "/acts/V1400010273?as_of=2026-01-15", &[]);
+    assert!(page.get("etag").is_none());
+    let (status, h, _) = get_with(&s, "/api/v1/acts/V1499999999", &[]);
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(h.get("etag").is_none(), "errors are not tagged");
+}
+
+/// `/api/v1/acts/{id}/versions` lists every version with its expression URI, and the
+/// changes still waiting for an event.
+#[test]
+fn the_versions_route_lists_every_version_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (status, v) = json(&s, "/api/v1/acts/V1400010273/versions");
+    assert_eq!(status, StatusCode::OK);
+    let versions = v["versions"].as_array().unwrap();
+    assert_eq!(versions[0]["from"], "2014-12-30");
+    assert_eq!(versions[0]["to"], versions[1]["from"]);
+    assert!(versions.last().unwrap()["to"].is_null());
+    assert!(
+        versions
+            .iter()
+            .any(|x| x["from"] == "2025-12-06" && x["expression"] == "/akn/kz/act/order/2014-12-30/350/kaz@2025-12-06"),
+        "{v}"
+    );
+    assert_eq!(
+        v["pending"].as_array().map(Vec::len),
+        Some(0),
+        "Order 429 is published here"
+    );
+    let unpublished = state_without_index();
+    let (_, v) = json(&unpublished, "/api/v1/acts/V1400010273/versions");
+    assert!(
+        !v["pending"].as_array().unwrap().is_empty(),
+        "its changes wait for the publication"
+    );
+    assert_eq!(json(&s, "/api/v1/acts/V1499999999/versions").0, StatusCode::NOT_FOUND);
+}

@@ -14,6 +14,7 @@ pub mod history;
 pub mod operation;
 pub mod reconcile;
 pub mod services;
+pub mod versions;
 
 pub use act::ActView;
 pub use blame::BlameView;
@@ -22,6 +23,7 @@ pub use history::HistoryView;
 pub use operation::{EffectiveView, OperationView, OpsView};
 pub use reconcile::ReconcileView;
 pub use services::ServicesView;
+pub use versions::VersionsView;
 
 use crate::model::{EId, RegistryId};
 

@@ -8,9 +8,15 @@
 //! the web UI answer alike. Dates are `YYYY-MM-DD`; errors are `{"error": "…"}` with
 //! 400 for a malformed request and 404 for something that does not exist.
 //!
+//! The API is versioned: every route below answers under `/api/v1/…`, and under
+//! `/api/…` as a deprecated alias (a `Deprecation` header and a `Link` to the
+//! successor). Successful `GET`s of the API carry a strong `ETag`, and `If-None-Match`
+//! gets `304` ([`caching`]).
+//!
 //! | route | view |
 //! |---|---|
-//! | `GET /api/acts` | acts |
+//! | `GET /api/v1/acts` | acts |
+//! | `GET /api/v1/acts/{id}/versions` | every version date, and the changes still pending |
 //! | `GET /api/acts/{id}?as_of=&notes=kk\|ru\|none` | consolidated act with notes |
 //! | `GET /api/acts/{id}/history/{eid}` | every version of a node |
 //! | `GET /api/acts/{id}/ops` | the operations an act makes |
@@ -28,6 +34,7 @@ mod act_schedule;
 mod act_services;
 mod akn_routes;
 pub mod auth;
+mod caching;
 mod citing;
 pub mod client;
 mod desk_pages;
@@ -153,36 +160,45 @@ impl AppState {
 /// The API's and the UI's routes over `state`, inside the layers every answer goes
 /// through ([`layers::wrap`]): what `nusqa serve` serves, and what the tests call.
 pub fn router(state: Arc<AppState>) -> Router {
-    layers::wrap(routes(state))
+    layers::wrap(routes(state)).layer(axum::middleware::from_fn(caching::etag))
+}
+
+/// The JSON API's routes, without their prefix: served under `/api/v1/`, and under
+/// `/api/` as a deprecated alias for one release.
+fn api() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/acts", get(routes::acts))
+        .route("/acts/{id}", get(routes::show))
+        .route("/acts/{id}/versions", get(routes::versions))
+        .route("/acts/{id}/history/{eid}", get(routes::history))
+        .route("/acts/{id}/ops", get(routes::ops))
+        .route("/acts/{id}/diff", get(routes::diff))
+        .route("/acts/{id}/effect", get(routes::effect))
+        .route("/acts/{id}/blame", get(routes::blame))
+        .route("/acts/{id}/akn", get(routes::akn))
+        .route("/acts/{id}/reconcile", get(routes::reconcile))
+        .route("/search", get(routes::search))
+        .route("/services", get(routes::services))
+        .route("/services/{id}", get(routes::service))
+        .route("/drafts", get(drafts_api::list).post(drafts_api::submit))
+        .route("/drafts/{id}", get(drafts_api::show).delete(drafts_api::discard))
+        .route("/drafts/{id}/preview", get(drafts_api::preview))
+        .route("/drafts/{id}/approve", post(drafts_api::approve))
+        .route("/drafts/{id}/publish", post(drafts_api::publish))
+        .route("/acts/{id}/events", post(drafts_api::event))
+        .route("/acts/{id}/corrections", post(drafts_api::correction))
+        .route("/audit", get(drafts_api::audit))
 }
 
 fn routes(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/api/acts", get(routes::acts))
-        .route("/api/acts/{id}", get(routes::show))
-        .route("/api/acts/{id}/history/{eid}", get(routes::history))
-        .route("/api/acts/{id}/ops", get(routes::ops))
-        .route("/api/acts/{id}/diff", get(routes::diff))
-        .route("/api/acts/{id}/effect", get(routes::effect))
-        .route("/api/acts/{id}/blame", get(routes::blame))
-        .route("/api/acts/{id}/akn", get(routes::akn))
+        .nest("/api/v1", api())
+        .nest("/api", api().layer(axum::middleware::from_fn(caching::deprecated)))
         .route("/akn/kz/act/{kind}/{date}/{number}", get(akn_routes::work))
         .route(
             "/akn/kz/act/{kind}/{date}/{number}/{expression}",
             get(akn_routes::expression),
         )
-        .route("/api/acts/{id}/reconcile", get(routes::reconcile))
-        .route("/api/search", get(routes::search))
-        .route("/api/services", get(routes::services))
-        .route("/api/services/{id}", get(routes::service))
-        .route("/api/drafts", get(drafts_api::list).post(drafts_api::submit))
-        .route("/api/drafts/{id}", get(drafts_api::show).delete(drafts_api::discard))
-        .route("/api/drafts/{id}/preview", get(drafts_api::preview))
-        .route("/api/drafts/{id}/approve", post(drafts_api::approve))
-        .route("/api/drafts/{id}/publish", post(drafts_api::publish))
-        .route("/api/acts/{id}/events", post(drafts_api::event))
-        .route("/api/acts/{id}/corrections", post(drafts_api::correction))
-        .route("/api/audit", get(drafts_api::audit))
         .route("/", get(pages::index))
         .route("/acts/{id}", get(act_page::act))
         .route("/acts/{id}/diff", get(diff_page::diff))

@@ -96,6 +96,13 @@ pub async fn reconcile(State(s): State<Arc<AppState>>, Path(id): Path<String>, Q
     json_ok(&views::ReconcileView::build(&s.library, &act.id, date)?)
 }
 
+/// `GET /api/v1/acts/{id}/versions`.
+pub async fn versions(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+    let s = s.snapshot();
+    let (act, _) = act_of(&s, &id)?;
+    json_ok(&views::VersionsView::build(&s.library, &act.id)?)
+}
+
 /// `GET /api/acts/{id}/history/{eid}`.
 pub async fn history(State(s): State<Arc<AppState>>, Path((id, eid)): Path<(String, String)>) -> ApiResult {
     let s = s.snapshot();
