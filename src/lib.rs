@@ -28,6 +28,7 @@ pub mod diff;
 pub mod digest;
 pub mod draft;
 pub mod effect;
+pub mod feed;
 pub mod fixtures;
 pub mod fuzz;
 pub mod kk;

@@ -13,6 +13,7 @@ mod diffs;
 mod draft_cli;
 mod draft_text;
 mod drafts;
+mod feeds;
 mod fuzz;
 mod hardening_corpus;
 mod hardening_http;

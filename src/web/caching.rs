@@ -60,7 +60,10 @@ pub async fn etag(req: Request, next: Next) -> Response {
 pub async fn deprecated(req: Request, next: Next) -> Response {
     // Inside the nest the path has lost its `/api` prefix; the original keeps it.
     let successor = match req.extensions().get::<axum::extract::OriginalUri>() {
-        Some(o) => o.0.path_and_query().map(|pq| pq.as_str().replacen("/api/", "/api/v1/", 1)),
+        Some(o) => {
+            o.0.path_and_query()
+                .map(|pq| pq.as_str().replacen("/api/", "/api/v1/", 1))
+        }
         None => req.uri().path_and_query().map(|pq| format!("/api/v1{}", pq.as_str())),
     };
     let mut resp = next.run(req).await;

@@ -17,6 +17,7 @@
 //! |---|---|
 //! | `GET /api/v1/acts` | acts |
 //! | `GET /api/v1/acts/{id}/versions` | every version date, and the changes still pending |
+//! | `GET /api/v1/feed`, `GET /api/v1/acts/{id}/feed[?eid=]` (`format=atom\|json`) | change feeds |
 //! | `GET /api/acts/{id}?as_of=&notes=kk\|ru\|none` | consolidated act with notes |
 //! | `GET /api/acts/{id}/history/{eid}` | every version of a node |
 //! | `GET /api/acts/{id}/ops` | the operations an act makes |
@@ -42,6 +43,7 @@ mod diff_page;
 mod drafts_api;
 pub mod error;
 mod extract;
+mod feed_routes;
 mod history_page;
 pub mod i18n;
 pub mod lang_cookie;
@@ -170,6 +172,8 @@ fn api() -> Router<Arc<AppState>> {
         .route("/acts", get(routes::acts))
         .route("/acts/{id}", get(routes::show))
         .route("/acts/{id}/versions", get(routes::versions))
+        .route("/acts/{id}/feed", get(feed_routes::act))
+        .route("/feed", get(feed_routes::registry))
         .route("/acts/{id}/history/{eid}", get(routes::history))
         .route("/acts/{id}/ops", get(routes::ops))
         .route("/acts/{id}/diff", get(routes::diff))
