@@ -264,3 +264,79 @@ fn amendments_parse_write_freezes_once_and_never_rewrites_act_json() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("never overwritten"));
     assert_eq!(std::fs::read_to_string(dir.join("ops.json")).unwrap(), tampered);
 }
+
+/// `nusqa export` writes every act as in force on a day, in the API's JSON or as Akoma
+/// Ntoso, with an index; it refuses a directory that holds anything.
+#[test]
+fn export_writes_the_whole_registry_on_a_day() {
+    let corpus = crate::support::bundled_corpus();
+    let dir = tempfile::tempdir().unwrap();
+    let json_dir = dir.path().join("json");
+    let said = crate::support::nusqa_ok(
+        &corpus,
+        &["export", "--as-of", "2026-01-15", "--out", json_dir.to_str().unwrap()],
+    );
+    assert!(said.starts_with("8 act(s) written"), "{said}");
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(json_dir.join("index.json")).unwrap()).unwrap();
+    assert_eq!(index["as_of"], "2026-01-15");
+    assert_eq!(index["acts"].as_array().unwrap().len(), 8);
+    let lib = nusqa::corpus::load(&corpus).unwrap().library;
+    let id: nusqa::model::RegistryId = "V2000020340".parse().unwrap();
+    let view = nusqa::views::ActView::build_in(
+        &lib,
+        &id,
+        crate::support::d("2026-01-15"),
+        Some(nusqa::model::Lang::Kk),
+        nusqa::model::Lang::Kk,
+    )
+    .unwrap();
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(json_dir.join("V2000020340.json")).unwrap()).unwrap();
+    assert_eq!(
+        written,
+        serde_json::to_value(&view).unwrap(),
+        "the API's view, as written"
+    );
+    let entry = index["acts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["act"] == "V2000020340")
+        .unwrap();
+    assert_eq!(entry["version"], "2026-01-01");
+
+    let akn_dir = dir.path().join("akn");
+    crate::support::nusqa_ok(
+        &corpus,
+        &[
+            "export",
+            "--as-of",
+            "2026-01-15",
+            "--format",
+            "akn",
+            "--out",
+            akn_dir.to_str().unwrap(),
+        ],
+    );
+    let xml = std::fs::read_to_string(akn_dir.join("V2000020340-kaz@2026-01-01.xml")).unwrap();
+    assert!(xml.contains("<FRBRuri value=\"/akn/kz/act/order/2020-04-06/186/kaz@2026-01-01\"/>"));
+
+    let before = crate::support::nusqa_ok(
+        &corpus,
+        &[
+            "export",
+            "--as-of",
+            "2014-01-01",
+            "--out",
+            dir.path().join("early").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        before.contains("0 act(s) written") && before.contains("8 not yet in force"),
+        "{before}"
+    );
+    let again = crate::support::nusqa(&corpus, &["export", "--out", json_dir.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
+}

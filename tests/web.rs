@@ -1220,3 +1220,16 @@ fn the_versions_route_lists_every_version_date() {
     );
     assert_eq!(json(&s, "/api/v1/acts/V1499999999/versions").0, StatusCode::NOT_FOUND);
 }
+
+/// `/api/v1/acts/{id}/impact` gives the services an amending act changes; an act that
+/// amends nothing gets 404.
+#[test]
+fn the_impact_route_gives_the_services_an_amending_act_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (status, v) = json(&s, "/api/v1/acts/V2500037008/impact");
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["act"], "V2500037008");
+    assert_eq!(v["services"].as_array().map(Vec::len), Some(9));
+    assert_eq!(json(&s, "/api/v1/acts/V1400010273/impact").0, StatusCode::NOT_FOUND);
+}

@@ -22,6 +22,7 @@ mod changes;
 mod corpus_cmds;
 mod draft;
 mod draft_desk;
+mod export_cmd;
 mod import_akn;
 mod publish_cmd;
 mod search_cmd;
@@ -208,6 +209,18 @@ enum Command {
         /// Write `DIR/<id>-kaz@<version's first day>.xml` instead of printing.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+    },
+    /// The whole registry as in force on a day, one file per act and an index.json
+    Export {
+        /// The day (default today).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// `json` (the API's act view) or `akn` (Akoma Ntoso XML).
+        #[arg(long, value_enum, default_value_t = export_cmd::ExportFormat::Json)]
+        format: export_cmd::ExportFormat,
+        /// The directory (new or empty).
+        #[arg(long)]
+        out: std::path::PathBuf,
     },
     /// Every version of one node.
     History {
@@ -575,6 +588,13 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let target = target.map(|t| parse_id(&t)).transpose()?;
             changes::effect_cmd(&load_valid(&root, &opts)?, &parse_id(&act)?, target.as_ref(), json)
         }
+        Command::Export { as_of, format, out } => export_cmd::export(
+            &load_valid(&root, &opts)?.library,
+            as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            format,
+            &out,
+            chrono::Local::now().date_naive(),
+        ),
         Command::Akn { act, as_of, out } => show::akn(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, out),
         Command::Blame { act, as_of, json } => {
             changes::blame_cmd(&load_valid(&root, &opts)?, &parse_id(&act)?, as_of, json)

@@ -17,6 +17,7 @@
 //! |---|---|
 //! | `GET /api/v1/acts` | acts |
 //! | `GET /api/v1/acts/{id}/versions` | every version date, and the changes still pending |
+//! | `GET /api/v1/acts/{id}/impact` | the state services an amending act changes |
 //! | `GET /api/v1/feed`, `GET /api/v1/acts/{id}/feed[?eid=]` (`format=atom\|json`) | change feeds |
 //! | `GET /api/acts/{id}?as_of=&notes=kk\|ru\|none` | consolidated act with notes |
 //! | `GET /api/acts/{id}/history/{eid}` | every version of a node |
@@ -172,6 +173,7 @@ fn api() -> Router<Arc<AppState>> {
         .route("/acts", get(routes::acts))
         .route("/acts/{id}", get(routes::show))
         .route("/acts/{id}/versions", get(routes::versions))
+        .route("/acts/{id}/impact", get(routes::impact))
         .route("/acts/{id}/feed", get(feed_routes::act))
         .route("/feed", get(feed_routes::registry))
         .route("/acts/{id}/history/{eid}", get(routes::history))

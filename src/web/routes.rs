@@ -96,6 +96,18 @@ pub async fn reconcile(State(s): State<Arc<AppState>>, Path(id): Path<String>, Q
     json_ok(&views::ReconcileView::build(&s.library, &act.id, date)?)
 }
 
+/// `GET /api/v1/acts/{id}/impact`: which state services, and which of their
+/// attributes, an amending act changes (`nusqa impact`).
+pub async fn impact(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+    let s = s.snapshot();
+    let (act, _) = act_of(&s, &id)?;
+    let id = act.id;
+    match s.impact(&id) {
+        Some(i) => json_ok(&*i),
+        None => Err(missing(format!("{id} changes no state service's Rules"))),
+    }
+}
+
 /// `GET /api/v1/acts/{id}/versions`.
 pub async fn versions(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
     let s = s.snapshot();
