@@ -43,6 +43,8 @@ enum Param {
     Lang,
     Notes,
     Query,
+    Eid,
+    Format,
 }
 
 const METHODS: &[&str] = &[
@@ -177,6 +179,8 @@ impl HttpHarness {
             Param::Act => self.act_id(rng),
             Param::Lang => pick(rng, &["kk", "ru", "en", "KK", "xx", ""]).to_string(),
             Param::Notes => pick(rng, &["kk", "ru", "none", "en", "NONE", ""]).to_string(),
+            Param::Eid => self.eid(rng),
+            Param::Format => pick(rng, &["atom", "json", "rss", "JSON", ""]).to_string(),
             Param::Query => {
                 let n = rng.below(6);
                 let q: Vec<String> = (0..n)
@@ -280,7 +284,7 @@ impl HttpHarness {
                 v
             }
         };
-        let (path, params): (String, &[(&str, Param)]) = match rng.below(17) {
+        let (path, params): (String, &[(&str, Param)]) = match rng.below(27) {
             0 => ("/api/acts".into(), &[]),
             1 => (format!("/api/acts/{id}"), &[("as_of", Date), ("notes", Notes)]),
             2 => {
@@ -319,6 +323,43 @@ impl HttpHarness {
             ),
             14 => ("/search".into(), &[("q", Query), ("as_of", Date), ("lang", Lang)]),
             15 => ("/static/style.css".into(), &[]),
+            16 => (format!("/api/v1/acts/{id}/versions"), &[]),
+            17 => (format!("/api/v1/acts/{id}/impact"), &[]),
+            18 => (
+                format!("/api/v1/acts/{id}/feed"),
+                &[("eid", Eid), ("format", Format)],
+            ),
+            19 => ("/api/v1/feed".into(), &[("format", Format)]),
+            20 => {
+                let e = self.eid(rng);
+                (
+                    format!("/acts/{id}/history/{}", self.encode(rng, &e)),
+                    &[("as_of", Date), ("lang", Lang)],
+                )
+            }
+            21 => ("/services".into(), &[("as_of", Date), ("lang", Lang)]),
+            22 => {
+                let s = self.service_id(rng);
+                (
+                    format!("/services/{}", self.encode(rng, &s)),
+                    &[("as_of", Date), ("lang", Lang)],
+                )
+            }
+            23 => (format!("/acts/{id}/reconcile"), &[("as_of", Date), ("lang", Lang)]),
+            24 => {
+                let date = date_text(rng);
+                let number = pick(rng, &["350", "429", "1100", "0", "x"]).to_string();
+                let tail = if chance(rng, 2) {
+                    format!("/kaz@{}", date_text(rng))
+                } else {
+                    String::new()
+                };
+                (
+                    format!("/akn/kz/act/order/{}/{number}{tail}", self.encode(rng, &date)),
+                    &[],
+                )
+            }
+            25 => (format!("/api/v1/acts/{id}"), &[("as_of", Date), ("notes", Notes)]),
             _ => return self.raw_path(rng),
         };
         let query = self.query_string(rng, params);
