@@ -8,7 +8,7 @@ use crate::library::Library;
 use crate::model::{AbzatsRange, RegistryId};
 
 /// Who made one node read as it does.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct BlameLine {
     /// The node.
     pub eid: String,

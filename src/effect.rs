@@ -18,7 +18,7 @@ use crate::model::{EId, Lang, RegistryId};
 use crate::render::label;
 
 /// A node's reading at one moment: its status and the text of its whole subtree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Reading {
     /// The status.
     pub status: Status,
@@ -27,7 +27,7 @@ pub struct Reading {
 }
 
 /// The effect of one operation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct OpEffect {
     /// The operation's index in its act.
     pub index: usize,
@@ -50,7 +50,7 @@ pub struct OpEffect {
 }
 
 /// The effects on one target act.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TargetEffects {
     /// The target act.
     pub act: RegistryId,

@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::model::{EId, Lang};
 
 /// What a note says an act did to the clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteAction {
     /// `жаңа редакцияда`, `в редакции`: a new wording.
@@ -40,7 +40,7 @@ pub enum NoteAction {
 }
 
 /// One amending act a registry note names, for one clause.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PriorAmendment {
     /// The clause the note stands under.
     pub eid: EId,

@@ -20,6 +20,7 @@ mod hardening_http;
 mod json_shapes;
 mod law_6007;
 mod live;
+mod openapi;
 mod order_429;
 mod parse_cases;
 mod parse_kk;

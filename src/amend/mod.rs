@@ -23,7 +23,7 @@ use crate::dates::EffectiveRule;
 use crate::model::{AbzatsRange, Content, EId, Node, NodeState, Provenance, RegistryId, Tree, TreeError};
 
 /// Where an insertion goes, relative to the operation's target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Position {
     /// Just before the target, among its siblings.
@@ -35,7 +35,7 @@ pub enum Position {
 }
 
 /// What an operation does. Serialised with a `kind` tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     /// "N-тармақ мынадай редакцияда жазылсын": the target gets a new wording, children
@@ -111,7 +111,7 @@ impl Change {
 pub use crate::model::Origin;
 
 /// One amendment operation, as frozen in the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Operation {
     /// The amending act.
     pub source_act: RegistryId,

@@ -5,7 +5,7 @@ use super::entry::{AuditEntry, FileHash, GENESIS};
 use crate::digest::sha256_hex;
 
 /// What a whole chain holds.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct ChainSummary {
     /// The number of entries.
     pub entries: u64,

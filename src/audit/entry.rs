@@ -8,7 +8,7 @@ use crate::digest::sha256_hex;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// What a write did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// A draft was submitted.
@@ -47,7 +47,7 @@ impl Action {
 
 /// A corpus file an entry vouches for: its path relative to the corpus root (with `/`)
 /// and the SHA-256 of its content when the entry was written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FileHash {
     /// The path relative to the corpus root, e.g. `acts/V25/V2500037008/act.json`.
@@ -68,7 +68,7 @@ impl FileHash {
 
 /// What a writer asks the log to record; [`AuditEntry::seal`] gives it its place in
 /// the chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AuditDraft {
     /// Who wrote: a principal's name, or `local:<unix user>` for the CLI.
@@ -109,7 +109,7 @@ impl AuditDraft {
 /// [`GENESIS`] for the first; `hash` is the SHA-256 of this entry's own line written
 /// without `hash`, so the last entry is protected too. A line is exactly the compact
 /// JSON of its entry, in this field order ([`AuditEntry::to_line`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AuditEntry {
     /// 1 for the first entry, then one more per line.

@@ -103,7 +103,7 @@ fn read_act(path: &Path, opts: &LoadOptions) -> Result<(Act, Vec<Node>), CliErro
 }
 
 /// `amendments parse --json`: what the parser read.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, schemars::JsonSchema)]
 struct ParsedView<'a> {
     act: RegistryId,
     entry_into_force: Option<&'a dates::EntryIntoForce>,

@@ -120,7 +120,7 @@ fn state_line(d: &Draft) -> String {
 
 /// A draft and its check report, as `draft show --json` and `draft submit --json`
 /// print them.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct DraftWithReport<'a> {
     draft: &'a Draft,
     report: &'a CheckReport,
@@ -239,7 +239,7 @@ pub fn discard(ctx: &Ctx<'_>, a: &DraftId) -> Result<ExitCode, CliError> {
 }
 
 /// What became of the search index after a publication from the CLI.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "status")]
 enum IndexOutcome {
     /// Updated incrementally.
@@ -251,7 +251,7 @@ enum IndexOutcome {
 }
 
 /// `nusqa draft publish --json`.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Published<'a> {
     act: String,
     draft: &'a str,

@@ -34,7 +34,7 @@ pub fn serve(
         None => crate::web::AppState::new(library, Some(index)),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    eprintln!("serving nusqa on http://{addr}/ (API under /api/)");
+    eprintln!("serving nusqa on http://{addr}/ (API under /api/v1/, described at /api/v1/openapi.json)");
     runtime.block_on(crate::web::serve(
         state,
         addr,

@@ -40,7 +40,7 @@ impl ScheduledOp<'_> {
 }
 
 /// A change whose date hangs on an event not yet recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PendingChange {
     /// The node it aims at; `None` for repealing the whole act.
     pub target: Option<EId>,

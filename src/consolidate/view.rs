@@ -9,7 +9,7 @@ use crate::model::{Content, EId, Lang, NodeKind, Provenance, RegistryId, Version
 use crate::registry::{Bound, LangReadings, Reading, ReadingState};
 
 /// A node's status on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// In force, with its text.
@@ -23,7 +23,7 @@ pub enum Status {
 }
 
 /// Where a node's shown text comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TextFrom {
     /// The act's base text and the operations applied to it (the primary derivation).
@@ -41,7 +41,7 @@ impl TextFrom {
 
 /// The registry's reading of a node on a date: the wording and whether the evidence
 /// holds it on that day.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RegistryReading<'a> {
     /// Held, or unsettled (the day of a change around this date is unknown).
     pub evidence: ReadingState,
@@ -52,7 +52,7 @@ pub struct RegistryReading<'a> {
 
 /// One node of a consolidated tree. Borrowed from the timeline: building a view copies
 /// no text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ConsolidatedNode<'a> {
     /// The eId.
     pub eid: &'a EId,
@@ -89,7 +89,7 @@ pub struct ConsolidatedNode<'a> {
 }
 
 /// An act as in force on a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Consolidated<'a> {
     /// The act.
     pub act: &'a RegistryId,

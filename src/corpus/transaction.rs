@@ -41,7 +41,7 @@ pub const STAGING_DIR: &str = ".staging";
 pub const JOURNAL_FILE: &str = ".publishing.json";
 
 /// The journal of a transaction in progress.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Journal {
     /// The target directory, relative to the corpus root (`acts/V25/V2599999001`).
@@ -55,7 +55,7 @@ pub struct Journal {
 }
 
 /// What [`recover`] found and did.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
 pub struct Recovery {
     /// A transaction found in place and completed: its target.
     pub completed: Option<String>,

@@ -161,7 +161,7 @@ pub fn write_act(_lock: &CorpusLock, root: &Path, entry: &ActEntry) -> Result<()
 /// fields are inline: `kind`, `date`, optional `note`; for a correction `corrects` (the
 /// superseded date) and `reason`; optional `author`. Logs written before corrections
 /// existed load unchanged (the new fields default to absent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LoggedEvent {
     /// The event.
     #[serde(flatten)]

@@ -16,7 +16,7 @@ use crate::model::{EId, NodeKind, Provenance};
 pub use words::{Segment, WordDiff};
 
 /// How a node differs between the two dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Present only on the later date.
@@ -34,7 +34,7 @@ pub enum ChangeKind {
 }
 
 /// One side of a node's diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Side {
     /// The number.
     pub num: Option<String>,
@@ -61,7 +61,7 @@ impl Side {
 }
 
 /// One node's diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NodeDiff {
     /// The node.
     pub eid: EId,
@@ -100,7 +100,7 @@ impl Default for DiffOptions {
 }
 
 /// An act's diff between two dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ActDiff {
     /// The act.
     pub act: String,

@@ -12,7 +12,7 @@ use serde::Serialize;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 /// One run of a word diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "op", content = "text", rename_all = "snake_case")]
 pub enum Segment {
     /// In both texts.
@@ -32,7 +32,7 @@ impl Segment {
 }
 
 /// The word diff of two texts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct WordDiff {
     /// The runs, in order; the old text is the Equal and Delete runs, the new text the
     /// Equal and Insert runs.

@@ -112,7 +112,7 @@ impl TextError {
 }
 
 /// Something odd in the text that does not stop it being read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TextProblem {
     /// Error or warning.
     pub severity: Severity,
@@ -127,7 +127,7 @@ pub struct TextProblem {
 }
 
 /// A line of the text that states something: its number and text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Stated {
     /// The 1-based line.
     pub line: usize,

@@ -23,7 +23,7 @@ use crate::services::{self, Registry, model::Impact};
 use crate::what_if;
 
 /// The changes to one target act on one date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DatePreview {
     /// Scheduled or pending.
     pub status: DateStatus,
@@ -44,7 +44,7 @@ pub struct DatePreview {
 }
 
 /// The changes to one target act.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TargetPreview {
     /// The target act.
     pub act: RegistryId,
@@ -55,7 +55,7 @@ pub struct TargetPreview {
 }
 
 /// A draft's preview.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Preview {
     /// The draft.
     pub act: RegistryId,

@@ -14,7 +14,7 @@ use crate::library::ActEntry;
 use crate::model::{EId, RegistryId};
 
 /// How bad a problem is: an error stops publication, a warning does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Publication is refused while the report has one.
@@ -24,7 +24,7 @@ pub enum Severity {
 }
 
 /// Where a problem is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Place {
     /// The item of the draft (an eId of its tree: `att_1__para_3`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,7 +44,7 @@ pub struct Place {
 }
 
 /// One problem of a draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Problem {
     /// Error or warning.
     pub severity: Severity,
@@ -76,16 +76,27 @@ impl Prepared {
     }
 }
 
+/// The serialised shape of a [`Prepared`].
+#[derive(Serialize, schemars::JsonSchema)]
+struct PreparedShape<'a> {
+    act: &'a crate::model::Act,
+    entry_into_force: Option<&'a EntryIntoForce>,
+    operations: &'a [Operation],
+}
+
+impl schemars::JsonSchema for Prepared {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Prepared".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        PreparedShape::<'static>::json_schema(g)
+    }
+}
+
 /// Serialised as `{"act", "entry_into_force", "operations"}` (the tree is the text's).
 impl Serialize for Prepared {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct View<'a> {
-            act: &'a crate::model::Act,
-            entry_into_force: Option<&'a EntryIntoForce>,
-            operations: &'a [Operation],
-        }
-        View {
+        PreparedShape {
             act: &self.entry.act,
             entry_into_force: self.entry_into_force.as_ref(),
             operations: &self.entry.ops,
@@ -95,7 +106,7 @@ impl Serialize for Prepared {
 }
 
 /// The check report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckReport {
     /// The number of errors.
     pub errors: usize,

@@ -39,7 +39,7 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What the requisites line of an order says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Requisites {
     /// The 1-based line of the text.
     pub line: usize,
@@ -62,7 +62,7 @@ pub struct Requisites {
 }
 
 /// A registration as the text states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct StatedRegistration {
     /// The registration number.
     pub number: u32,
@@ -71,7 +71,7 @@ pub struct StatedRegistration {
 }
 
 /// The signature of an order: the signer's post and name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Signature {
     /// The 1-based line of the name.
     pub line: usize,

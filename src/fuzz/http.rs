@@ -325,10 +325,7 @@ impl HttpHarness {
             15 => ("/static/style.css".into(), &[]),
             16 => (format!("/api/v1/acts/{id}/versions"), &[]),
             17 => (format!("/api/v1/acts/{id}/impact"), &[]),
-            18 => (
-                format!("/api/v1/acts/{id}/feed"),
-                &[("eid", Eid), ("format", Format)],
-            ),
+            18 => (format!("/api/v1/acts/{id}/feed"), &[("eid", Eid), ("format", Format)]),
             19 => ("/api/v1/feed".into(), &[("format", Format)]),
             20 => {
                 let e = self.eid(rng);

@@ -41,7 +41,7 @@ use crate::web::AppState;
 pub use inputs::shrink_text;
 
 /// What a fuzzing run is aimed at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     /// The search query language.
@@ -104,7 +104,7 @@ pub trait Harness {
 }
 
 /// Examples of noted observations, by counter name (at most [`Samples::KEEP`] each).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Samples(pub BTreeMap<&'static str, Vec<String>>);
 
@@ -146,7 +146,7 @@ impl Default for Options {
 }
 
 /// A failing input, minimised, and why it fails.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Failure {
     /// The case's number (0-based) in the run.
     pub case: u64,
@@ -160,7 +160,7 @@ pub struct Failure {
 }
 
 /// What a run found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// The target's name.
     pub target: &'static str,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Held inline as its eleven ASCII bytes: it is `Copy`-cheap and needs no allocation,
 /// which matters because every version of every clause names the act that made it.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String", into = "String")]
 pub struct RegistryId([u8; 11]);
 
@@ -94,7 +94,7 @@ impl fmt::Display for RegistryId {
 }
 
 /// The Akoma Ntoso work URI of an act, e.g. `/akn/kz/act/order/2014-12-30/350`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String", into = "String")]
 pub struct WorkUri(String);
 
@@ -155,7 +155,7 @@ impl fmt::Display for WorkUri {
 }
 
 /// The kind of a normative legal act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActKind {
     /// бұйрық: a minister's order.
@@ -184,7 +184,7 @@ impl ActKind {
 }
 
 /// Who issued an act, e.g. the Minister for Emergency Situations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Issuer {
     /// The office in English, e.g. "Minister for Emergency Situations".
     pub office: String,
@@ -204,7 +204,7 @@ impl Issuer {
 }
 
 /// A language of the registry's texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Kazakh.
@@ -216,7 +216,7 @@ pub enum Lang {
 }
 
 /// State registration with the Ministry of Justice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Registration {
     /// The number in the Register of State Registration of Normative Legal Acts.
     pub number: u32,
@@ -225,7 +225,7 @@ pub struct Registration {
 }
 
 /// The kind of an event in an act's life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// First official publication.
@@ -283,7 +283,7 @@ pub struct Origin {
 /// *correction*: a later event of the same kind that names the date it supersedes
 /// (`corrects`) and why (`reason`). Events are kept in the order they were recorded,
 /// so the latest correction wins; the corrected record stays, for the history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Event {
     /// What happened.
     pub kind: EventKind,
@@ -323,7 +323,7 @@ impl Event {
 }
 
 /// An act's metadata. The clause tree and the operations are held beside it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Act {
     /// The state-registry id, the act's key.
     pub id: RegistryId,

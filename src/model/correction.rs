@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One change of a correction: on `line` (1-based) of the act's current effective
 /// `file`, the text `from`, which occurs exactly once on that line, becomes `to`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TextChange {
     /// The file changed; `text.kk.md` is the one supported.
@@ -27,7 +27,7 @@ pub struct TextChange {
 }
 
 /// A correction request: the input of `nusqa correct ACT --changes FILE`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CorrectionRequest {
     /// Why the act is corrected (required).
@@ -43,7 +43,7 @@ pub struct CorrectionRequest {
 }
 
 /// `correction.json`: one correction as recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CorrectionRecord {
     /// Its number: 1 for the first correction of the act, then one more each.
@@ -65,7 +65,7 @@ pub struct CorrectionRecord {
 }
 
 /// What views say of a correction: "corrected on D: reason".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CorrectionInfo {
     /// Its number.
     pub n: u32,

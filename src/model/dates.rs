@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::{AbzatsRange, Act, EventKind};
 
 /// How an operation's effective date is fixed, as stored in the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum EffectiveRule {
     /// A fixed date.
@@ -42,7 +42,7 @@ pub enum EffectiveRule {
 }
 
 /// An exception to an entry-into-force clause: a position inside the amending act.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EntryIntoForceException {
     /// The item of the amending act (an eId of its tree, e.g. `att_1__para_3`).
     pub item: String,
@@ -55,7 +55,7 @@ pub struct EntryIntoForceException {
 }
 
 /// An amending act's entry-into-force clause: a default rule plus exceptions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EntryIntoForce {
     /// The rule for every position not excepted.
     pub default: EffectiveRule,
@@ -87,7 +87,7 @@ impl EntryIntoForce {
 }
 
 /// Whether an effective date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DateStatus {
     /// The date is known.

@@ -14,7 +14,7 @@ use super::eid::{EId, NodeKind};
 use super::version::{Content, NodeState, Provenance};
 
 /// A node of a nested clause tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Node {
     /// The node's eId.
     pub eid: EId,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::act::RegistryId;
 
 /// What a node says in one version.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Content {
     /// The node's own text (its children carry theirs).
@@ -38,7 +38,7 @@ impl Content {
 }
 
 /// A range of abzats of an amending act's item, 1-based and inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AbzatsRange {
     /// The first abzats.
     pub from: u32,
@@ -69,7 +69,7 @@ impl fmt::Display for AbzatsRange {
 }
 
 /// Which act, and which item and abzats of it, made a version.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// The act: the act itself for its base text, else the amending act.
     pub act: RegistryId,
@@ -97,7 +97,7 @@ impl Provenance {
 }
 
 /// A node's state, apart from when it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NodeState {
     /// The displayed number, e.g. `18-1` or `1)`-less `1`.
     pub num: Option<String>,
@@ -110,7 +110,7 @@ pub struct NodeState {
 }
 
 /// A half-open validity interval `[from, to)`; `to = None` is open-ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Validity {
     /// The first day.
     pub from: NaiveDate,
@@ -126,7 +126,7 @@ impl Validity {
 }
 
 /// One version of a node.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Version {
     /// When it holds.
     #[serde(flatten)]

@@ -17,7 +17,7 @@ use super::{ParseError, Parsed};
 use crate::model::{AbzatsRange, EId, Lang};
 
 /// One instruction that changes the amended act, as read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ReadInstruction {
     /// The item (an eId of the amending act's tree).
     pub item: String,
@@ -48,7 +48,7 @@ pub struct Reading {
 }
 
 /// A place where two readings of one act disagree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Discrepancy {
     /// The `index`-th instruction of `item` is another kind of change.

@@ -11,7 +11,7 @@ use crate::dates::EffectiveRule;
 use crate::model::{Act, EventKind, RegistryId};
 
 /// A redaction's date read as the day the registry applied the act it reflects.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AppliedDate {
     /// The amended act.
     pub target: RegistryId,

@@ -31,7 +31,7 @@ use crate::diff::normalize::normalize;
 use crate::model::{Content, EId, Lang, Node, Provenance, RegistryId};
 
 /// The start or the end of a reading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Bound {
     /// On this day.
@@ -117,7 +117,7 @@ impl Bound {
 }
 
 /// One wording of a clause, in one language, and when the evidence holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Reading {
     /// The displayed number.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -152,7 +152,7 @@ impl Reading {
 }
 
 /// What the registry's evidence says of a clause on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReadingState {
     /// This wording is in force.
@@ -192,7 +192,7 @@ impl LangReadings {
 }
 
 /// A finding about the evidence, with its place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RegistryFinding {
     /// The redaction file.
     pub file: String,

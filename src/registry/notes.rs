@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{EId, Lang};
 
 /// What a note says happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteAction {
     /// жаңа редакцияда / в редакции: set out in a new wording.
@@ -27,7 +27,7 @@ pub enum NoteAction {
 }
 
 /// An amending act as a note names it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AmendingRef {
     /// Who issued it, as the note says ("ҚР Төтенше жағдайлар министрінің"), when said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -65,7 +65,7 @@ impl AmendingRef {
 }
 
 /// One part of a note: an action and the act that made it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NoteChange {
     /// What happened.
     pub action: NoteAction,
@@ -74,7 +74,7 @@ pub struct NoteChange {
 }
 
 /// A note, read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Note {
     /// The clause it is about.
     pub eid: EId,

@@ -15,7 +15,7 @@ use crate::diff::words::{DEFAULT_DEADLINE, Segment, WordDiff, word_diff};
 use crate::model::{Content, EId, Lang, Provenance, RegistryId};
 
 /// How the two readings of a clause compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     /// The same wording, word for word (typography aside), or both repealed.
@@ -29,7 +29,7 @@ pub enum Agreement {
 }
 
 /// One clause in one language.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ClauseReconciliation {
     /// The clause.
     pub eid: EId,
@@ -57,7 +57,7 @@ pub struct ClauseReconciliation {
 }
 
 /// A clause flagged by the alignment of the languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AlignmentFlag {
     /// The clause.
     pub eid: EId,
@@ -69,7 +69,7 @@ pub struct AlignmentFlag {
 }
 
 /// The reconciliation of an act on a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Reconciliation {
     /// The act.
     pub act: RegistryId,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Lang, RegistryId};
 
 /// When the registry's text of a redaction holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RedactionDate {
     /// The version date the registry states (front matter or `meta.yaml`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31,7 +31,7 @@ impl RedactionDate {
 }
 
 /// One redaction: a raw registry file kept byte for byte, and its provenance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RedactionRecord {
     /// The file under `redactions/` (the name it had in the imported folder).
     pub file: String,
@@ -59,7 +59,7 @@ pub struct RedactionRecord {
 }
 
 /// A metadata file of the registry (`meta.yaml`), kept byte for byte.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MetadataRecord {
     /// The file under `redactions/`.
     pub file: String,
@@ -73,7 +73,7 @@ pub struct MetadataRecord {
 
 /// What the registry states of the act's metadata. It overlays `act.json` on load
 /// where `act.json` is silent; a contradiction is reported, never applied.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ActMetadata {
     /// The date of state registration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,7 +92,7 @@ pub struct ActMetadata {
 }
 
 /// `redactions/redactions.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ImportRecord {
     /// The act.
     pub act: RegistryId,

@@ -18,7 +18,7 @@ use crate::library::Library;
 use crate::model::{Act, EId, Lang, RegistryId, Version};
 
 /// What the index directory records beside tantivy's files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Generation {
     /// The corpus generation the index was built from ([`corpus_generation`]).
     pub corpus: String,
@@ -27,7 +27,7 @@ pub struct Generation {
 }
 
 /// Figures of a build or an update.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BuildStats {
     /// Documents (clause versions) added.
     pub added: usize,

@@ -48,7 +48,7 @@ pub struct SearchRequest {
 }
 
 /// One matching clause version.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Hit {
     /// The act.
     pub act: String,
@@ -92,7 +92,7 @@ impl Hit {
 }
 
 /// The hits of one clause across its versions (`AnyTime`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct HitGroup {
     /// The act.
     pub act: String,
@@ -105,7 +105,7 @@ pub struct HitGroup {
 }
 
 /// The result of a search.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SearchResults {
     /// Matching versions in all.
     pub total: usize,

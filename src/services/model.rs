@@ -49,6 +49,15 @@ impl fmt::Display for ServiceId {
     }
 }
 
+impl schemars::JsonSchema for ServiceId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ServiceId".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": "^V[0-9]{10}-att_[0-9a-z]+$", "examples": ["V1400010273-att_1"]})
+    }
+}
+
 impl Serialize for ServiceId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -56,7 +65,7 @@ impl Serialize for ServiceId {
 }
 
 /// An attribute of a state service, in passport order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribute {
     /// көрсетілетін қызметті беруші: who provides the service.
@@ -154,7 +163,7 @@ impl FromStr for Attribute {
 }
 
 /// The unit of a term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TermUnit {
     /// жұмыс күні.
@@ -190,7 +199,7 @@ impl From<TermUnit> for TimeUnit {
 }
 
 /// How a service is provided: electronic (электрондық) or paper (қағаз).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FormKind {
     /// электрондық.
@@ -201,7 +210,7 @@ pub enum FormKind {
 
 /// What one statement says. Every variant keeps `text`: the words of the clause or row
 /// that say it, verbatim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Value {
     /// A text (provider, result, fee, schedule, other requirements).
@@ -298,7 +307,7 @@ impl Value {
 }
 
 /// One clause or table row of the Rules that states (part of) an attribute.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Statement {
     /// What it says.
     pub value: Value,
@@ -316,7 +325,7 @@ pub struct Statement {
 }
 
 /// A clause that says where an attribute is stated, without stating it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Reference {
     /// The clause.
     pub eid: EId,
@@ -329,7 +338,7 @@ pub struct Reference {
 }
 
 /// An attribute's value on a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum AttributeValue {
     /// Stated by the clauses and rows listed (at least one).
@@ -408,6 +417,15 @@ impl Attributes {
     }
 }
 
+impl schemars::JsonSchema for Attributes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Attributes".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        std::collections::BTreeMap::<String, AttributeValue>::json_schema(g)
+    }
+}
+
 impl Serialize for Attributes {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
@@ -419,7 +437,7 @@ impl Serialize for Attributes {
 }
 
 /// A service's name in one language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum NameValue {
     /// Read from a heading or a clause.
@@ -453,7 +471,7 @@ impl NameValue {
 }
 
 /// A service's name by language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Names {
     /// In Kazakh.
     pub kk: NameValue,
@@ -462,7 +480,7 @@ pub struct Names {
 }
 
 /// The Rules that govern a service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RulesRef {
     /// The approving act.
     pub act: RegistryId,
@@ -477,7 +495,7 @@ pub struct RulesRef {
 }
 
 /// The authority that approved the Rules: the approving act's issuer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Authority {
     /// The office in English.
     pub office: String,
@@ -490,7 +508,7 @@ pub struct Authority {
 }
 
 /// What shows that a Rules attachment governs a state service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The rule that matched: `heading.state_service`, `name.quoted`, `name.defined`,
     /// `requirements.row` or `requirements.reference`.
@@ -507,7 +525,7 @@ pub struct Evidence {
 }
 
 /// A state service as discovered in the corpus, independent of dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ServiceDef {
     /// Its id.
     pub id: ServiceId,
@@ -517,7 +535,7 @@ pub struct ServiceDef {
 }
 
 /// One entry of `services`: a service that exists on a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ServiceSummary {
     /// Its id.
     pub id: ServiceId,
@@ -533,7 +551,7 @@ pub struct ServiceSummary {
 
 /// A service's passport on a date: every attribute, with where it is stated or why it
 /// is unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Passport {
     /// Its id.
     pub id: ServiceId,
@@ -555,7 +573,7 @@ pub struct Passport {
 }
 
 /// Whether a service exists during a history segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SegmentStatus {
     /// Its Rules are in force.
@@ -565,7 +583,7 @@ pub enum SegmentStatus {
 }
 
 /// One interval `[from, to)` of a service's history during which nothing shown changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Segment {
     /// The first day.
     pub from: NaiveDate,
@@ -584,7 +602,7 @@ pub struct Segment {
 }
 
 /// How a service changed over time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ServiceHistory {
     /// The service.
     pub id: ServiceId,
@@ -598,7 +616,7 @@ pub struct ServiceHistory {
 }
 
 /// How one attribute changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AttributeChange {
     /// The attribute.
     pub attribute: Attribute,
@@ -609,7 +627,7 @@ pub struct AttributeChange {
 }
 
 /// What an amending act changes in one service on one date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DatedChange {
     /// Scheduled (the date is known) or pending.
     pub status: DateStatus,
@@ -628,7 +646,7 @@ pub struct DatedChange {
 }
 
 /// What an amending act does to one service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ServiceImpact {
     /// The service.
     pub id: ServiceId,
@@ -639,7 +657,7 @@ pub struct ServiceImpact {
 }
 
 /// Operations of the act that touch no service's Rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OutsideChange {
     /// The amended act.
     pub target_act: RegistryId,
@@ -650,7 +668,7 @@ pub struct OutsideChange {
 }
 
 /// Which services, and which of their attributes, an amending act changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Impact {
     /// The amending act.
     pub act: RegistryId,

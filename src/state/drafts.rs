@@ -12,7 +12,7 @@ use super::file::{StateDir, StateLock};
 use super::secret::Secret;
 
 /// Where a draft is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DraftState {
     /// Submitted; it may be checked, previewed, approved or discarded.
@@ -43,7 +43,7 @@ impl DraftState {
 }
 
 /// What the draft's text came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DraftSource {
     /// `text` (pasted plain text or JSON) or `docx`.
     pub kind: String,
@@ -55,7 +55,7 @@ pub struct DraftSource {
 }
 
 /// An approval: who approved, when, and what the corpus looked like to them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Approval {
     /// The approving principal's name.
     pub by: String,
@@ -67,7 +67,7 @@ pub struct Approval {
 }
 
 /// A draft as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Draft {
     /// Its id (`d` and 16 hex digits).
     pub id: String,

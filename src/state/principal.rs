@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a principal may do: publishers submit, approve and publish; admins also keep
 /// the accounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Submits, approves and publishes drafts; records events and corrections.
@@ -40,7 +40,7 @@ impl std::str::FromStr for Role {
 }
 
 /// An authenticated principal: the name its token was created with, and its role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Principal {
     /// The token's name (what the audit log records as `who`).
     pub name: String,

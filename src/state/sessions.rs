@@ -18,7 +18,7 @@ pub const SESSIONS_FILE: &str = "sessions.json";
 pub const SESSION_LIFETIME_HOURS: i64 = 8;
 
 /// One stored session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionRecord {
     /// The SHA-256 of the session id.
@@ -34,7 +34,7 @@ pub struct SessionRecord {
 }
 
 /// The sessions of a state directory (`sessions.json`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionStore {
     /// The sessions.

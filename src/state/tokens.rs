@@ -16,7 +16,7 @@ pub const TOKENS_FILE: &str = "tokens.json";
 pub const TOKEN_PREFIX: &str = "nusqa_";
 
 /// One stored token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRecord {
     /// Its name (unique, never reused).
@@ -33,7 +33,7 @@ pub struct TokenRecord {
 }
 
 /// A token as listed: everything but its hash.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TokenInfo {
     /// Its name.
     pub name: String,
@@ -46,7 +46,7 @@ pub struct TokenInfo {
 }
 
 /// The tokens of a state directory (`tokens.json`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenStore {
     /// The tokens, in the order they were created.

@@ -10,7 +10,7 @@ use crate::model::{Act, CorrectionInfo, Lang, RegistryId};
 use crate::render::Notes;
 
 /// `show --json` and `GET /api/acts/{id}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ActView<'a> {
     /// The act's metadata.
     pub act: &'a Act,

@@ -9,7 +9,7 @@ use crate::library::Library;
 use crate::model::RegistryId;
 
 /// `blame --json` and `GET /api/acts/{id}/blame`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct BlameView {
     /// The act.
     pub act: RegistryId,

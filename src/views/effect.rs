@@ -8,7 +8,7 @@ use crate::library::Library;
 use crate::model::RegistryId;
 
 /// `effect --json` and `GET /api/acts/{id}/effect`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct EffectView {
     /// The amending act.
     pub act: RegistryId,

@@ -8,7 +8,7 @@ use crate::library::Library;
 use crate::model::{EId, RegistryId, Version};
 
 /// `history --json` and `GET /api/acts/{id}/history/{eid}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct HistoryView<'a> {
     /// The act.
     pub act: RegistryId,

@@ -50,7 +50,7 @@ pub enum ViewError {
 }
 
 /// `GET /api/acts`: every act's metadata. (`acts --json` prints the bare list.)
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct ActsView<'a> {
     /// The acts, by registry id.
     pub acts: Vec<&'a crate::model::Act>,

@@ -10,7 +10,7 @@ use crate::library::Library;
 use crate::model::RegistryId;
 
 /// When an operation takes effect: its rule and, as far as it is known, its date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct EffectiveView {
     /// `fixed`, `after_event` or `on_entry_into_force`.
     pub rule: &'static str,
@@ -70,8 +70,17 @@ impl OperationView {
     }
 }
 
+impl schemars::JsonSchema for OperationView {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OperationView".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Shape::<'static>::json_schema(g)
+    }
+}
+
 /// The serialised shape of an [`OperationView`].
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Shape<'a> {
     source_act: &'a RegistryId,
     source_item: &'a str,
@@ -105,7 +114,7 @@ impl Serialize for OperationView {
 }
 
 /// `ops --json` and `GET /api/acts/{id}/ops`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct OpsView {
     /// The amending act.
     pub act: RegistryId,

@@ -14,7 +14,7 @@ use crate::registry::reconcile::{Agreement, Reconciliation, reconcile};
 use crate::registry::{AppliedDate, RedactionRecord};
 
 /// The reconciliation of one act.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ReconcileView {
     /// Per clause and language, and the alignment of the languages.
     #[serde(flatten)]

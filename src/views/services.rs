@@ -7,7 +7,7 @@ use crate::library::Library;
 use crate::services::{Registry, ServiceSummary};
 
 /// `services --json` and `GET /api/services`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ServicesView {
     /// The date.
     pub date: NaiveDate,

@@ -10,7 +10,7 @@ use crate::library::Library;
 use crate::model::RegistryId;
 
 /// One version: from its first day to the day the next begins.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct VersionSpan {
     /// The first day.
     pub from: NaiveDate,
@@ -21,7 +21,7 @@ pub struct VersionSpan {
 }
 
 /// `GET /api/v1/acts/{id}/versions`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct VersionsView<'a> {
     /// The act.
     pub act: RegistryId,

@@ -18,15 +18,21 @@ pub struct ApiError {
 }
 
 /// The JSON body of an error.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct Body<'a> {
     error: Inner<'a>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ErrorDetail")]
 struct Inner<'a> {
     code: &'a str,
     message: &'a str,
+}
+
+/// The JSON Schema of an error's body, for the OpenAPI document.
+pub fn schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    <Body<'static> as schemars::JsonSchema>::json_schema(g)
 }
 
 impl ApiError {

@@ -15,6 +15,7 @@
 //!
 //! | route | view |
 //! |---|---|
+//! | `GET /api/v1/openapi.json` | the OpenAPI 3.1 document of every route below |
 //! | `GET /api/v1/acts` | acts |
 //! | `GET /api/v1/acts/{id}/versions` | every version date, and the changes still pending |
 //! | `GET /api/v1/acts/{id}/impact` | the state services an amending act changes |
@@ -49,6 +50,7 @@ mod history_page;
 pub mod i18n;
 pub mod lang_cookie;
 pub mod layers;
+pub mod openapi;
 pub mod pages;
 mod reconcile_page;
 mod routes;
@@ -166,34 +168,13 @@ pub fn router(state: Arc<AppState>) -> Router {
     layers::wrap(routes(state)).layer(axum::middleware::from_fn(caching::etag))
 }
 
-/// The JSON API's routes, without their prefix: served under `/api/v1/`, and under
-/// `/api/` as a deprecated alias for one release.
+/// The JSON API's routes, without their prefix, from the one table that also makes the
+/// OpenAPI document ([`openapi::ROUTES`]): served under `/api/v1/`, and under `/api/`
+/// as a deprecated alias for one release.
 fn api() -> Router<Arc<AppState>> {
-    Router::new()
-        .route("/acts", get(routes::acts))
-        .route("/acts/{id}", get(routes::show))
-        .route("/acts/{id}/versions", get(routes::versions))
-        .route("/acts/{id}/impact", get(routes::impact))
-        .route("/acts/{id}/feed", get(feed_routes::act))
-        .route("/feed", get(feed_routes::registry))
-        .route("/acts/{id}/history/{eid}", get(routes::history))
-        .route("/acts/{id}/ops", get(routes::ops))
-        .route("/acts/{id}/diff", get(routes::diff))
-        .route("/acts/{id}/effect", get(routes::effect))
-        .route("/acts/{id}/blame", get(routes::blame))
-        .route("/acts/{id}/akn", get(routes::akn))
-        .route("/acts/{id}/reconcile", get(routes::reconcile))
-        .route("/search", get(routes::search))
-        .route("/services", get(routes::services))
-        .route("/services/{id}", get(routes::service))
-        .route("/drafts", get(drafts_api::list).post(drafts_api::submit))
-        .route("/drafts/{id}", get(drafts_api::show).delete(drafts_api::discard))
-        .route("/drafts/{id}/preview", get(drafts_api::preview))
-        .route("/drafts/{id}/approve", post(drafts_api::approve))
-        .route("/drafts/{id}/publish", post(drafts_api::publish))
-        .route("/acts/{id}/events", post(drafts_api::event))
-        .route("/acts/{id}/corrections", post(drafts_api::correction))
-        .route("/audit", get(drafts_api::audit))
+    openapi::ROUTES
+        .iter()
+        .fold(Router::new(), |r, route| r.route(route.path, (route.handler)()))
 }
 
 fn routes(state: Arc<AppState>) -> Router {
