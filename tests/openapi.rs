@@ -165,3 +165,15 @@ fn schemathesis_finds_no_server_error_and_no_answer_off_its_schema() {
     );
     assert!(text.contains("passed"), "{text}");
 }
+
+/// `docs/openapi.json` is the document the code makes (`nusqa openapi >
+/// docs/openapi.json` after a change to the routes or the types).
+#[test]
+fn the_committed_document_is_the_generated_one() {
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/openapi.json")).unwrap();
+    let generated = format!("{}\n", serde_json::to_string_pretty(&openapi::document()).unwrap());
+    assert!(
+        committed == generated,
+        "docs/openapi.json is stale: run `cargo run -- openapi > docs/openapi.json`"
+    );
+}

@@ -210,6 +210,8 @@ enum Command {
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
+    /// The API's OpenAPI 3.1 document (what `GET /api/v1/openapi.json` answers)
+    Openapi,
     /// The whole registry as in force on a day, one file per act and an index.json
     Export {
         /// The day (default today).
@@ -587,6 +589,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Effect { act, target, json } => {
             let target = target.map(|t| parse_id(&t)).transpose()?;
             changes::effect_cmd(&load_valid(&root, &opts)?, &parse_id(&act)?, target.as_ref(), json)
+        }
+        Command::Openapi => {
+            let doc = serde_json::to_string_pretty(&crate::web::openapi::document())
+                .map_err(|e| CliError::BadArgument(e.to_string()))?;
+            outln!("{doc}");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export { as_of, format, out } => export_cmd::export(
             &load_valid(&root, &opts)?.library,
