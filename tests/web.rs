@@ -1176,6 +1176,25 @@ fn api_answers_carry_an_etag_and_if_none_match_gets_304() {
     assert_eq!(h3.get("etag").unwrap().to_str().unwrap(), tag);
     let (status, _, _) = get_with(&s, uri, &[("if-none-match", "\"other\"")]);
     assert_eq!(status, StatusCode::OK);
+    // Last-Modified is the snapshot's; If-Modified-Since at or after it gets 304,
+    // before it the answer; If-None-Match, when sent, decides alone.
+    let lm = h
+        .get("last-modified")
+        .expect("Last-Modified")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let made = httpdate::parse_http_date(&lm).unwrap();
+    assert_eq!(
+        get_with(&s, uri, &[("if-modified-since", &lm)]).0,
+        StatusCode::NOT_MODIFIED
+    );
+    let earlier = httpdate::fmt_http_date(made - std::time::Duration::from_secs(3600));
+    assert_eq!(get_with(&s, uri, &[("if-modified-since", &earlier)]).0, StatusCode::OK);
+    assert_eq!(
+        get_with(&s, uri, &[("if-modified-since", &lm), ("if-none-match", "\"other\"")]).0,
+        StatusCode::OK
+    );
     let (_, other, _) = get_with(&s, "/api/v1/acts/V1400010273?as_of=2025-10-05", &[]);
     assert_ne!(
         other.get("etag").unwrap().to_str().unwrap(),

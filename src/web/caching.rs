@@ -1,15 +1,26 @@
 //! Validators for the API's answers: a strong `ETag` on every successful `GET` of
-//! `/api/…` (the SHA-256 of the body as sent, so each content coding has its own), and
-//! `304 Not Modified` for a request whose `If-None-Match` names it. `Cache-Control:
-//! no-cache` lets a client keep an answer and revalidate it: a publication changes the
-//! answers it touches, and with them their tags. The route that aliases the unversioned
-//! API (`/api/…` for `/api/v1/…`) marks its answers deprecated ([`deprecated`]).
+//! `/api/…` (the SHA-256 of the body as sent, so each content coding has its own),
+//! `Last-Modified` (when the registry's current snapshot was made: its load or its last
+//! write), and `304 Not Modified` for a request whose `If-None-Match` names the tag, or,
+//! without one, whose `If-Modified-Since` is not before the snapshot.
+//!
+//! `Cache-Control: no-cache` lets a client keep an answer and revalidate it. No answer
+//! gets a freshness lifetime: even an answer for a past day with nothing pending changes
+//! when a publication or a correction lands, on a day nobody can know in advance, so a
+//! cache must ask, and the tags make asking cheap. The route that aliases the
+//! unversioned API (`/api/…` for `/api/v1/…`) marks its answers deprecated
+//! ([`deprecated`]).
+
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+
+use super::AppState;
 
 /// The largest answer given a tag (larger ones go untagged rather than buffered).
 const MAX_TAGGED_BYTES: usize = 64 << 20;
@@ -23,13 +34,22 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
 }
 
 /// Tags a successful `GET`/`HEAD` of the API and answers 304 when the client has it.
-pub async fn etag(req: Request, next: Next) -> Response {
+pub async fn etag(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let tagged = matches!(*req.method(), Method::GET | Method::HEAD) && req.uri().path().starts_with("/api/");
-    let if_none_match = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let (if_none_match, if_modified_since) = {
+        let header_of = |name| {
+            req.headers()
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+                .map(str::to_string)
+        };
+        (
+            header_of(header::IF_NONE_MATCH),
+            header_of(header::IF_MODIFIED_SINCE).and_then(|v| httpdate::parse_http_date(&v).ok()),
+        )
+    };
+    // Taken before the answer: a snapshot swapped in meanwhile is newer than this.
+    let made = state.snapshot().made();
     let resp = next.run(req).await;
     if !tagged || resp.status() != StatusCode::OK {
         return resp;
@@ -43,16 +63,29 @@ pub async fn etag(req: Request, next: Next) -> Response {
         return Response::from_parts(parts, Body::from(bytes));
     };
     parts.headers.insert(header::ETAG, value);
+    if let Ok(lm) = HeaderValue::from_str(&httpdate::fmt_http_date(made)) {
+        parts.headers.insert(header::LAST_MODIFIED, lm);
+    }
     parts
         .headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-cache"));
-    if if_none_match.as_deref().is_some_and(|inm| matches(inm, &tag)) {
+    let unchanged = match (&if_none_match, if_modified_since) {
+        (Some(inm), _) => matches(inm, &tag),
+        // Last-Modified has whole seconds: compare at that precision.
+        (None, Some(ims)) => secs(made) <= secs(ims),
+        (None, None) => false,
+    };
+    if unchanged {
         parts.status = StatusCode::NOT_MODIFIED;
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+fn secs(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 /// Marks an answer of the unversioned API as deprecated (RFC 9745, since 2026-12-04)

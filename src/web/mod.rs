@@ -78,6 +78,8 @@ pub struct Snapshot {
     /// What each amending act does to the state services, worked out once per snapshot
     /// (derived from the library; an amending act's page shows it).
     impacts: std::sync::Mutex<std::collections::HashMap<crate::model::RegistryId, Arc<crate::services::Impact>>>,
+    /// When this snapshot was made: the answers' `Last-Modified`.
+    made: std::time::SystemTime,
 }
 
 impl Snapshot {
@@ -87,7 +89,13 @@ impl Snapshot {
             library,
             index,
             impacts: std::sync::Mutex::default(),
+            made: std::time::SystemTime::now(),
         }
+    }
+
+    /// When this snapshot was made (a load or a write): nothing it answers changed since.
+    pub fn made(&self) -> std::time::SystemTime {
+        self.made
     }
 
     /// What amending act `id` does to the state services, cached for the snapshot's
@@ -165,7 +173,7 @@ impl AppState {
 /// The API's and the UI's routes over `state`, inside the layers every answer goes
 /// through ([`layers::wrap`]): what `nusqa serve` serves, and what the tests call.
 pub fn router(state: Arc<AppState>) -> Router {
-    layers::wrap(routes(state)).layer(axum::middleware::from_fn(caching::etag))
+    layers::wrap(routes(state.clone())).layer(axum::middleware::from_fn_with_state(state, caching::etag))
 }
 
 /// The JSON API's routes, without their prefix, from the one table that also makes the
