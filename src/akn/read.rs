@@ -6,7 +6,7 @@
 
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::xml::{El, XNode};
 
@@ -58,6 +58,24 @@ fn push_text(stack: &mut [El], text: &str) {
     }
 }
 
+/// The character an entity reference stands for: a character reference (`&#1179;`) or
+/// one of XML's five predefined entities; any other is an error naming it. (A document
+/// with a DTD of its own is not read: nusqa's inputs have none.)
+pub fn entity(r: &BytesRef<'_>) -> Result<char, String> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Ok(c),
+        Ok(None) => match r.xml10_content().as_ref() {
+            "lt" => Ok('<'),
+            "gt" => Ok('>'),
+            "amp" => Ok('&'),
+            "apos" => Ok('\''),
+            "quot" => Ok('"'),
+            other => Err(format!("unknown entity &{other};")),
+        },
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// The root element of `xml`.
 pub fn parse(xml: &str) -> Result<El, ReadError> {
     let mut reader = Reader::from_str(xml);
@@ -96,18 +114,7 @@ pub fn parse(xml: &str) -> Result<El, ReadError> {
             Event::Text(t) => push_text(&mut stack, &t.xml10_content()),
             Event::CData(t) => push_text(&mut stack, &t.xml10_content()),
             Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c,
-                    Ok(None) => match r.xml10_content().as_ref() {
-                        "lt" => '<',
-                        "gt" => '>',
-                        "amp" => '&',
-                        "apos" => '\'',
-                        "quot" => '"',
-                        other => return Err(fail(&reader, format!("unknown entity &{other};"))),
-                    },
-                    Err(e) => return Err(fail(&reader, e.to_string())),
-                };
+                let c = entity(&r).map_err(|m| fail(&reader, m))?;
                 push_text(&mut stack, c.encode_utf8(&mut [0; 4]));
             }
             Event::Eof => break,

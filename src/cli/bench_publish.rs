@@ -240,13 +240,21 @@ pub fn crash_bench(
             transaction.as_secs_f64() * 1000.0,
             failures.len()
         );
-        for f in &failures {
+    }
+    Ok(outcome(&failures, !json_out))
+}
+
+/// Prints each failure under a crash bench's summary line (unless the output is JSON,
+/// which holds them); success when there is none.
+pub(super) fn outcome(failures: &[String], print: bool) -> ExitCode {
+    if print {
+        for f in failures {
             outln!("  {f}");
         }
     }
-    Ok(if failures.is_empty() {
+    if failures.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    }
 }

@@ -245,13 +245,6 @@ pub fn crash_server_bench(
             windows.transaction.as_secs_f64() * 1000.0,
             failures.len()
         );
-        for f in &failures {
-            outln!("  {f}");
-        }
     }
-    Ok(if failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(super::bench_publish::outcome(&failures, !json_out))
 }

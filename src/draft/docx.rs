@@ -193,28 +193,10 @@ fn lines(xml: &str) -> Result<String, DocxError> {
             Event::Text(t) if st.in_text => st.para.push_str(&t.xml10_content()),
             Event::CData(t) if st.in_text => st.para.push_str(t.as_ref()),
             Event::GeneralRef(r) if st.in_text => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c,
-                    Ok(None) => match r.xml10_content().as_ref() {
-                        "lt" => '<',
-                        "gt" => '>',
-                        "amp" => '&',
-                        "apos" => '\'',
-                        "quot" => '"',
-                        other => {
-                            return Err(DocxError::Xml {
-                                position: reader.buffer_position(),
-                                message: format!("unknown entity &{other};"),
-                            });
-                        }
-                    },
-                    Err(e) => {
-                        return Err(DocxError::Xml {
-                            position: reader.buffer_position(),
-                            message: e.to_string(),
-                        });
-                    }
-                };
+                let c = crate::akn::read::entity(&r).map_err(|message| DocxError::Xml {
+                    position: reader.buffer_position(),
+                    message,
+                })?;
                 st.para.push(c);
             }
             Event::Eof => break,
