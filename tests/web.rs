@@ -1163,7 +1163,35 @@ fn api_answers_carry_an_etag_and_if_none_match_gets_304() {
         tag.starts_with('"') && tag.ends_with('"') && !tag.starts_with("W/"),
         "strong: {tag}"
     );
-    assert_eq!(h.get("cache-control").unwrap(), "no-cache");
+    // A past day of an act with nothing pending holds until the next publication.
+    assert_eq!(
+        h.get("cache-control").unwrap(),
+        "public, max-age=3600, stale-while-revalidate=86400"
+    );
+    for (state, ask) in [
+        (&s, "/api/v1/acts/V1400010273"),
+        (&s, "/api/v1/acts"),
+        (&s, "/api/v1/acts/V1400010273/versions"),
+        (&s, "/api/v1/acts/V1400010273?as_of=2999-01-01"),
+    ] {
+        assert_eq!(
+            get_with(state, ask, &[]).1.get("cache-control").unwrap(),
+            "no-cache",
+            "{ask}"
+        );
+    }
+    let unpublished = state_without_index();
+    let (_, pending, _) = get_with(&unpublished, uri, &[]);
+    assert_eq!(
+        pending.get("cache-control").unwrap(),
+        "no-cache",
+        "a pending change may alter it"
+    );
+    let (_, diff, _) = get_with(&s, "/api/v1/acts/V1400010273/diff?from=2025-10-05&to=2026-01-15", &[]);
+    assert_eq!(
+        diff.get("cache-control").unwrap(),
+        "public, max-age=3600, stale-while-revalidate=86400"
+    );
     assert!(!body.is_empty());
     let (again, h2, _) = get_with(&s, uri, &[]);
     assert_eq!(

@@ -4,12 +4,14 @@
 //! write), and `304 Not Modified` for a request whose `If-None-Match` names the tag, or,
 //! without one, whose `If-Modified-Since` is not before the snapshot.
 //!
-//! `Cache-Control: no-cache` lets a client keep an answer and revalidate it. No answer
-//! gets a freshness lifetime: even an answer for a past day with nothing pending changes
-//! when a publication or a correction lands, on a day nobody can know in advance, so a
-//! cache must ask, and the tags make asking cheap. The route that aliases the
-//! unversioned API (`/api/…` for `/api/v1/…`) marks its answers deprecated
-//! ([`deprecated`]).
+//! `Cache-Control` says how long an answer holds ([`freshness`]): an act's answer for a
+//! day in the past (`as_of`, or a diff's `to`) when the act has no change whose day is
+//! still unknown can only change with the next publication or correction, so it is
+//! `public, max-age=3600, stale-while-revalidate=86400`: a shared cache may keep it for
+//! an hour and must then ask, which the tags make cheap. Every other answer (today's,
+//! one that a pending change may alter, the lists, the feeds) is `no-cache`: keep it,
+//! but ask each time. The route that aliases the unversioned API (`/api/…` for
+//! `/api/v1/…`) marks its answers deprecated ([`deprecated`]).
 
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -20,7 +22,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::AppState;
+use super::{AppState, Snapshot};
 
 /// The largest answer given a tag (larger ones go untagged rather than buffered).
 const MAX_TAGGED_BYTES: usize = 64 << 20;
@@ -49,7 +51,10 @@ pub async fn etag(State(state): State<Arc<AppState>>, req: Request, next: Next) 
         )
     };
     // Taken before the answer: a snapshot swapped in meanwhile is newer than this.
-    let made = state.snapshot().made();
+    let snapshot = state.snapshot();
+    let made = snapshot.made();
+    let cache_control = freshness(&snapshot, req.uri(), chrono::Local::now().date_naive());
+    drop(snapshot);
     let resp = next.run(req).await;
     if !tagged || resp.status() != StatusCode::OK {
         return resp;
@@ -69,7 +74,7 @@ pub async fn etag(State(state): State<Arc<AppState>>, req: Request, next: Next) 
     parts
         .headers
         .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-cache"));
+        .or_insert(HeaderValue::from_static(cache_control));
     let unchanged = match (&if_none_match, if_modified_since) {
         (Some(inm), _) => matches(inm, &tag),
         // Last-Modified has whole seconds: compare at that precision.
@@ -82,6 +87,36 @@ pub async fn etag(State(state): State<Arc<AppState>>, req: Request, next: Next) 
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The `Cache-Control` of a successful answer to `uri` on `today` (see the module
+/// documentation).
+pub fn freshness(snapshot: &Snapshot, uri: &axum::http::Uri, today: chrono::NaiveDate) -> &'static str {
+    const ASK: &str = "no-cache";
+    const HOUR: &str = "public, max-age=3600, stale-while-revalidate=86400";
+    let path = uri.path();
+    let rest = path
+        .strip_prefix("/api/v1/acts/")
+        .or_else(|| path.strip_prefix("/api/acts/"));
+    let Some(rest) = rest else { return ASK };
+    let mut segments = rest.split('/');
+    let (Some(id), route) = (segments.next(), segments.next()) else {
+        return ASK;
+    };
+    if !matches!(route, None | Some("diff" | "blame" | "akn")) || segments.next().is_some() {
+        return ASK;
+    }
+    let Ok(id) = id.parse::<crate::model::RegistryId>() else {
+        return ASK;
+    };
+    let day = uri.query().unwrap_or_default().split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        let wanted = if route == Some("diff") { "to" } else { "as_of" };
+        (k == wanted).then(|| v.parse::<chrono::NaiveDate>().ok()).flatten()
+    });
+    let stable =
+        day.is_some_and(|d| d < today) && snapshot.library.timeline(&id).is_some_and(|tl| tl.pending.is_empty());
+    if stable { HOUR } else { ASK }
 }
 
 fn secs(t: SystemTime) -> u64 {
