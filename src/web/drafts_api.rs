@@ -26,9 +26,12 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::json;
 
 use super::auth::{bearer, require};
+use super::desk_answers::{
+    AuditAnswer, ChainAnswer, CorrectionAnswer, DraftAnswer, DraftLine, DraftList, DraftStateAnswer, EventAnswer,
+    PreviewAnswer, Published, Submitted,
+};
 use super::error::ApiError;
 use super::extract::ApiPath as Path;
 use super::{AppState, Snapshot, Writer};
@@ -82,32 +85,25 @@ pub(super) fn publisher(s: &AppState, headers: &HeaderMap) -> Result<Principal, 
 /// A draft as the API shows it, with its report against `lib`.
 pub(super) fn draft_json(lib: &Library, draft: &Draft) -> serde_json::Value {
     let check = check_draft(lib, draft);
-    json!({
-        "id": draft.id,
-        "state": draft.state,
-        "submitted_by": draft.submitted_by,
-        "submitted_at": draft.submitted_at,
-        "meta": draft.meta,
-        "text": draft.text,
-        "source": draft.source,
-        "approvals": draft.approvals,
-        "published_as": draft.published_as,
-        "report": check.view(),
-    })
+    serde_json::to_value(DraftAnswer::new(draft, check.view())).unwrap_or_default()
 }
 
 /// `GET /api/drafts`.
 pub async fn list(State(s): State<Arc<AppState>>, headers: HeaderMap) -> ApiResult {
     publisher(&s, &headers)?;
     let drafts = writer(&s)?.desk.list().map_err(draft_error)?;
-    let out: Vec<serde_json::Value> = drafts
+    let drafts = drafts
         .iter()
-        .map(|d| {
-            json!({"id": d.id, "state": d.state, "submitted_by": d.submitted_by,
-                   "submitted_at": d.submitted_at, "act": d.meta.get("id"), "published_as": d.published_as})
+        .map(|d| DraftLine {
+            id: &d.id,
+            state: d.state,
+            submitted_by: &d.submitted_by,
+            submitted_at: d.submitted_at,
+            act: d.meta.get("id"),
+            published_as: &d.published_as,
         })
         .collect();
-    Ok(Json(json!({ "drafts": out })).into_response())
+    Ok(Json(DraftList { drafts }).into_response())
 }
 
 /// The JSON body of `POST /api/drafts`.
@@ -260,17 +256,21 @@ pub async fn submit(State(s): State<Arc<AppState>>, req: axum::extract::Request)
         submission(&headers, &body)?
     };
     let st = s.clone();
-    let (draft, report) = blocking(move || {
+    let body = blocking(move || {
         let snap = st.snapshot();
         let (draft, check) = writer(&st)?
             .desk
             .submit(&who, &snap.library, input)
             .map_err(draft_error)?;
-        let report = serde_json::to_value(check.view()).map_err(internal)?;
-        Ok((draft, report))
+        let body = serde_json::to_value(Submitted {
+            id: &draft.id,
+            state: draft.state,
+            report: check.view(),
+        })
+        .map_err(internal)?;
+        Ok(body)
     })
     .await?;
-    let body = json!({"id": draft.id, "state": draft.state, "report": report});
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
@@ -295,7 +295,12 @@ pub async fn preview(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id
         ));
     };
     let p = crate::draft::preview(&snap.library, prepared);
-    Ok(Json(json!({"id": id, "report": check.view(), "preview": p})).into_response())
+    Ok(Json(PreviewAnswer {
+        id: &id,
+        report: check.view(),
+        preview: &p,
+    })
+    .into_response())
 }
 
 /// `POST /api/drafts/{id}/approve`.
@@ -315,7 +320,11 @@ pub async fn discard(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id
     let who = publisher(&s, &headers)?;
     let st = s.clone();
     let draft = blocking(move || writer(&st)?.desk.discard(&who, &id).map_err(draft_error)).await?;
-    Ok(Json(json!({"id": draft.id, "state": draft.state})).into_response())
+    Ok(Json(DraftStateAnswer {
+        id: &draft.id,
+        state: draft.state,
+    })
+    .into_response())
 }
 
 /// Swaps in a snapshot of `library` after a write that rebuilt `rebuilt`, updating
@@ -372,7 +381,7 @@ pub(super) async fn publish_draft(
 pub async fn publish(State(s): State<Arc<AppState>>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
     let who = publisher(&s, &headers)?;
     let (act, audit_seq) = publish_draft(&s, who, id).await?;
-    Ok((StatusCode::CREATED, Json(json!({"act": act, "audit_seq": audit_seq}))).into_response())
+    Ok((StatusCode::CREATED, Json(Published { act, audit_seq })).into_response())
 }
 
 /// The JSON body of `POST /api/acts/{id}/events`.
@@ -439,19 +448,28 @@ pub(super) async fn record_event(
         };
         let lock = crate::corpus::CorpusLock::acquire(&w.desk.corpus).map_err(internal)?;
         let mut library = snap.library.clone();
-        let done = crate::publishing::events::record(&lock, &w.desk.corpus, &w.desk.opts, &mut library, &req, &who.name)
-            .map_err(|e| match e {
-                EventError::UnknownAct(_) => ApiError::missing(e.to_string()),
-                EventError::Refused(_) | EventError::Inconsistent { .. } => {
-                    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "event_refused", e.to_string())
-                }
-                EventError::Corpus(_) => internal(e),
-            })?;
+        let done =
+            crate::publishing::events::record(&lock, &w.desk.corpus, &w.desk.opts, &mut library, &req, &who.name)
+                .map_err(|e| match e {
+                    EventError::UnknownAct(_) => ApiError::missing(e.to_string()),
+                    EventError::Refused(_) | EventError::Inconsistent { .. } => {
+                        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "event_refused", e.to_string())
+                    }
+                    EventError::Corpus(_) => internal(e),
+                })?;
         drop(lock);
         match done {
             Recorded::Unchanged => Ok((
                 StatusCode::OK,
-                json!({"act": act, "kind": kind.as_str(), "date": date, "unchanged": true}),
+                serde_json::to_value(EventAnswer {
+                    act,
+                    kind: kind.as_str(),
+                    date,
+                    unchanged: Some(true),
+                    corrects: None,
+                    audit_seq: None,
+                })
+                .map_err(internal)?,
             )),
             Recorded::Written {
                 event,
@@ -462,7 +480,15 @@ pub(super) async fn record_event(
                 swap(&st, &snap, library, &rebuilt)?;
                 Ok((
                     StatusCode::CREATED,
-                    json!({"act": act, "kind": kind.as_str(), "date": date, "corrects": event.corrects, "audit_seq": audit_seq}),
+                    serde_json::to_value(EventAnswer {
+                        act,
+                        kind: kind.as_str(),
+                        date,
+                        unchanged: None,
+                        corrects: Some(event.corrects),
+                        audit_seq: Some(audit_seq),
+                    })
+                    .map_err(internal)?,
                 ))
             }
         }
@@ -528,8 +554,14 @@ pub(super) async fn record_correction(
         rebuilt.sort();
         rebuilt.dedup();
         swap(&st, &snap, library, &rebuilt)?;
-        Ok(json!({"act": act, "n": done.record.n, "operations": done.operations,
-                  "operations_changed": done.operations_changed, "audit_seq": done.audit.seq}))
+        serde_json::to_value(CorrectionAnswer {
+            act,
+            n: done.record.n,
+            operations: done.operations,
+            operations_changed: done.operations_changed,
+            audit_seq: done.audit.seq,
+        })
+        .map_err(internal)
     })
     .await
 }
@@ -559,8 +591,16 @@ pub async fn audit(State(s): State<Arc<AppState>>, headers: HeaderMap) -> ApiRes
     })
     .await?;
     let chain = match verified {
-        Ok(summary) => json!({"ok": true, "summary": summary}),
-        Err(broken) => json!({"ok": false, "broken": broken.to_string()}),
+        Ok(summary) => ChainAnswer {
+            ok: true,
+            summary: Some(summary),
+            broken: None,
+        },
+        Err(broken) => ChainAnswer {
+            ok: false,
+            summary: None,
+            broken: Some(broken.to_string()),
+        },
     };
-    Ok(Json(json!({"entries": entries, "chain": chain})).into_response())
+    Ok(Json(AuditAnswer { entries, chain }).into_response())
 }

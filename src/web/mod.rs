@@ -40,6 +40,7 @@ pub mod auth;
 mod caching;
 mod citing;
 pub mod client;
+mod desk_answers;
 mod desk_pages;
 mod diff_page;
 mod drafts_api;
