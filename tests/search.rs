@@ -208,3 +208,56 @@ fn negation_excludes_words_and_phrases() {
     assert_eq!(total("жарылыс AND NOT портал"), total("жарылыс -портал"));
     assert!(total("жарылыс AND NOT портал") < all);
 }
+
+/// `nusqa bench search --sqlite` runs SQLite FTS5 over the same versions and the same
+/// queries: it indexes exactly the versions tantivy does and reports both, with ratios.
+#[test]
+fn bench_search_runs_the_sqlite_fts5_peer_on_the_same_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let synth = dir.path().join("synth");
+    crate::support::nusqa_ok(
+        &crate::support::bundled_corpus(),
+        &["synth", "--acts", "20", "--out", synth.to_str().unwrap()],
+    );
+    let out = crate::support::nusqa_ok(
+        &crate::support::bundled_corpus(),
+        &[
+            "bench",
+            "search",
+            "--dir",
+            synth.to_str().unwrap(),
+            "--queries",
+            "10",
+            "--baseline-queries",
+            "1",
+            "--sqlite",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let peer = &v["sqlite_fts5"];
+    assert_eq!(peer["rows"], v["indexed_docs"], "the same versions: {v}");
+    assert!(peer["bytes"].as_u64().is_some_and(|b| b > 0));
+    let classes = peer["classes"].as_array().unwrap();
+    assert_eq!(classes.len(), 4);
+    for c in classes {
+        assert!(c["p50_ms"].as_f64().is_some_and(|p| p > 0.0), "{c}");
+        assert!(c["p50_ratio"].as_f64().is_some_and(|r| r > 0.0), "{c}");
+    }
+    let plain = crate::support::nusqa_ok(
+        &crate::support::bundled_corpus(),
+        &[
+            "bench",
+            "search",
+            "--dir",
+            synth.to_str().unwrap(),
+            "--queries",
+            "5",
+            "--baseline-queries",
+            "1",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&plain).unwrap();
+    assert!(v["sqlite_fts5"].is_null(), "the peer runs only when asked");
+}

@@ -68,6 +68,9 @@ enum BenchWhat {
         /// Queries for the (slow) regex-scan baseline.
         #[arg(long, default_value_t = 20)]
         baseline_queries: usize,
+        /// Also run SQLite FTS5 over the same versions and queries, side by side.
+        #[arg(long)]
+        sqlite: bool,
     },
     /// Diffing an act between two dates, and a pathological word diff under a deadline.
     Diff {
@@ -180,7 +183,8 @@ pub fn run(args: BenchArgs, corpus: &Path, opts: &LoadOptions) -> Result<ExitCod
             dir,
             queries,
             baseline_queries,
-        } => search_bench(&dir, opts, queries, baseline_queries, args.json),
+            sqlite,
+        } => search_bench(&dir, opts, queries, baseline_queries, sqlite, args.json),
         BenchWhat::Fuzz { cases, seed, target } => fuzz_bench(corpus, cases, seed, target, args.json),
         BenchWhat::Publish {
             end_to_end: true,
@@ -483,6 +487,7 @@ fn search_bench(
     opts: &LoadOptions,
     queries: usize,
     baseline_queries: usize,
+    sqlite: bool,
     json: bool,
 ) -> Result<ExitCode, CliError> {
     use crate::search::{SearchIndex, SearchRequest, When};
@@ -499,27 +504,34 @@ fn search_bench(
             .checked_add_days(Days::new(rng.next_u64() % 1500))
             .unwrap_or(start)
     };
+    // The same queries for both engines: per class, the words, phrase or not, the day.
+    let names = ["1 term", "2 terms", "3 terms", "phrase"];
+    let workload: Vec<Vec<super::bench_peer::Query>> = [(1, false), (2, false), (3, false), (2, true)]
+        .into_iter()
+        .map(|(n_terms, phrase)| {
+            (0..queries)
+                .map(|_| {
+                    let terms: Vec<String> = (0..n_terms)
+                        .map(|_| synth::root(rng.zipf(synth::VOCABULARY_ROOTS)))
+                        .collect();
+                    (terms, phrase, date(&mut rng))
+                })
+                .collect()
+        })
+        .collect();
     let mut classes = Vec::new();
-    for (name, n_terms, phrase) in [
-        ("1 term", 1, false),
-        ("2 terms", 2, false),
-        ("3 terms", 3, false),
-        ("phrase", 2, true),
-    ] {
+    for (name, class) in names.into_iter().zip(&workload) {
         let mut times = Vec::with_capacity(queries);
         let mut hits = 0usize;
-        for _ in 0..queries {
-            let terms: Vec<String> = (0..n_terms)
-                .map(|_| synth::root(rng.zipf(synth::VOCABULARY_ROOTS)))
-                .collect();
-            let q = if phrase {
+        for (terms, phrase, day) in class {
+            let q = if *phrase {
                 format!("\"{}\"", terms.join(" "))
             } else {
                 terms.join(" ")
             };
             let req = SearchRequest {
                 query: q,
-                when: When::AsOf(date(&mut rng)),
+                when: When::AsOf(*day),
                 act: None,
                 lang: None,
                 limit: 10,
@@ -569,6 +581,17 @@ fn search_bench(
     base_times.sort();
     let base_p50 = percentile(&base_times, 0.5) / 1000.0;
     let _ = std::fs::remove_dir_all(&tmp);
+    let peer = if sqlite {
+        let file = std::env::temp_dir().join(format!("nusqa-bench-fts5-{}.db", std::process::id()));
+        Some(super::bench_peer::run(lib, &file, &workload)?)
+    } else {
+        None
+    };
+    let peer_classes: Vec<(f64, f64, f64)> = peer
+        .iter()
+        .flat_map(|p| p.classes.iter())
+        .map(|(t, hits)| (percentile(t, 0.5) / 1000.0, percentile(t, 0.99) / 1000.0, *hits))
+        .collect();
     if json {
         print_json(&json!({
             "acts": lib.len(), "versions": versions, "indexed_docs": stats.added,
@@ -576,6 +599,15 @@ fn search_bench(
             "classes": classes.iter().map(|(n, p50, p99, hits)| json!({"class": n, "p50_ms": p50, "p99_ms": p99, "avg_total_hits": hits})).collect::<Vec<_>>(),
             "regex_scan_p50_ms": base_p50,
             "speedup_vs_scan_2_terms": base_p50 / classes[1].1.max(1e-9),
+            "sqlite_fts5": peer.as_ref().map(|p| json!({
+                "rows": p.rows, "build_seconds": p.build_seconds, "bytes": p.bytes,
+                "build_ratio": p.build_seconds / stats.seconds.max(1e-9),
+                "size_ratio": p.bytes as f64 / (stats.bytes as f64).max(1.0),
+                "classes": classes.iter().zip(&peer_classes).map(|((n, p50, p99, _), (q50, q99, hits))| json!({
+                    "class": n, "p50_ms": q50, "p99_ms": q99, "avg_total_hits": hits,
+                    "p50_ratio": q50 / p50.max(1e-9), "p99_ratio": q99 / p99.max(1e-9),
+                })).collect::<Vec<_>>(),
+            })),
         }))?;
     } else {
         outln!(
@@ -597,6 +629,23 @@ fn search_bench(
             "  regex scan of consolidated texts (2 terms): p50 {base_p50:.1} ms; index is {:.0}× faster",
             base_p50 / classes[1].1.max(1e-9)
         );
+        if let Some(p) = &peer {
+            outln!(
+                "  SQLite FTS5 peer: {} rows, build {:.1} s ({:.2}× tantivy's), {:.1} MiB ({:.2}× tantivy's)",
+                p.rows,
+                p.build_seconds,
+                p.build_seconds / stats.seconds.max(1e-9),
+                p.bytes as f64 / 1048576.0,
+                p.bytes as f64 / (stats.bytes as f64).max(1.0)
+            );
+            for ((n, p50, p99, _), (q50, q99, hits)) in classes.iter().zip(&peer_classes) {
+                outln!(
+                    "  {n:8}  p50 {q50:7.2} ms ({:.1}×)  p99 {q99:7.2} ms ({:.1}×)  (avg {hits:.0} matching versions)",
+                    q50 / p50.max(1e-9),
+                    q99 / p99.max(1e-9)
+                );
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

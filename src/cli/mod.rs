@@ -16,6 +16,7 @@ mod accounts;
 mod amendments;
 mod audit_cmd;
 mod bench;
+mod bench_peer;
 mod bench_publish;
 mod bench_server;
 mod changes;
