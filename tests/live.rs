@@ -98,3 +98,44 @@ async fn a_replaced_snapshot_is_served_at_once_and_searched() {
     let after = app.clone().oneshot(get(search)).await.unwrap();
     assert!(hits(&axum::body::to_bytes(after.into_body(), 1 << 20).await.unwrap()) > 0);
 }
+
+/// A running server follows a write another process makes to its corpus: `nusqa event`
+/// records Order 429's publication, and the server, without a restart, serves it (the
+/// changes dated, the feed updated) within a few of its polling intervals.
+#[test]
+fn a_running_server_follows_a_write_made_by_the_cli() {
+    let corpus = crate::support::corpus_copy();
+    let tmp = tempfile::tempdir().unwrap();
+    let (state, index) = (tmp.path().join("state"), tmp.path().join("index"));
+    std::fs::create_dir_all(&state).unwrap();
+    let mut server =
+        nusqa::crash_drill::Server::spawn(Path::new(env!("CARGO_BIN_EXE_nusqa")), corpus.path(), &state, &index, 0)
+            .unwrap();
+    server.wait_ready(std::time::Duration::from_secs(60)).unwrap();
+    let port = server.port;
+    let get = |path: &str| -> String {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    };
+    let before = get("/api/v1/acts/V1400010273/versions");
+    assert!(
+        before.contains("\"pending\":[{") && !before.contains("\"from\":\"2025-12-06\""),
+        "Order 429's changes wait before: {before}"
+    );
+    crate::support::nusqa_ok(corpus.path(), &["event", "V2500037008", "publication", "2025-10-06"]);
+    let start = std::time::Instant::now();
+    let mut seen = false;
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        if get("/api/v1/acts/V1400010273/versions").contains("\"from\":\"2025-12-06\"") {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let _ = server.kill();
+    assert!(seen, "the server did not follow the CLI's write within 20 s");
+}

@@ -35,10 +35,15 @@ pub fn serve(
     });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     eprintln!("serving nusqa on http://{addr}/ (API under /api/v1/, described at /api/v1/openapi.json)");
+    let watched = crate::web::watch::Watched {
+        corpus: root.to_path_buf(),
+        opts: *opts,
+    };
     runtime.block_on(crate::web::serve(
         state,
         addr,
         crate::web::serve::ServeOptions::default(),
+        Some(watched),
     ))?;
     Ok(ExitCode::SUCCESS)
 }

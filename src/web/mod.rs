@@ -58,6 +58,7 @@ mod routes;
 mod search_page;
 pub mod serve;
 mod service_pages;
+pub mod watch;
 
 use std::sync::{Arc, RwLock};
 
@@ -217,8 +218,17 @@ fn routes(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// Serves the API and the UI on `addr` until Ctrl-C or SIGTERM.
-pub async fn serve(state: Arc<AppState>, addr: std::net::SocketAddr, opts: serve::ServeOptions) -> std::io::Result<()> {
+/// Serves the API and the UI on `addr` until Ctrl-C or SIGTERM; with `watched`, it
+/// follows writes made to that corpus by others ([`watch`]).
+pub async fn serve(
+    state: Arc<AppState>,
+    addr: std::net::SocketAddr,
+    opts: serve::ServeOptions,
+    watched: Option<watch::Watched>,
+) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    if let Some(w) = watched {
+        tokio::spawn(watch::follow(state.clone(), w));
+    }
     serve::serve_on(listener, router(state), opts, serve::shutdown_signal()).await
 }
