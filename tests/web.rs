@@ -1280,3 +1280,19 @@ fn the_impact_route_gives_the_services_an_amending_act_changes() {
     assert_eq!(v["services"].as_array().map(Vec::len), Some(9));
     assert_eq!(json(&s, "/api/v1/acts/V1400010273/impact").0, StatusCode::NOT_FOUND);
 }
+
+/// `/api/v1/status` says what the server serves: its corpus generation, its counts.
+#[test]
+fn the_status_route_names_the_corpus_generation_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(dir.path());
+    let (status, v) = json(&s, "/api/v1/status");
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["acts"], 8);
+    assert!(v["versions"].as_u64().is_some_and(|n| n > 100));
+    assert_eq!(v["corpus_generation"], "web", "the generation the index was built for");
+    assert_eq!(v["read_only"], true);
+    assert!(chrono::DateTime::parse_from_rfc3339(v["snapshot_made"].as_str().unwrap()).is_ok());
+    let (_, v) = json(&state_without_index(), "/api/v1/status");
+    assert!(v["corpus_generation"].is_null());
+}

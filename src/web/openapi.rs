@@ -106,6 +106,15 @@ pub const ROUTES: &[Route] = &[
     },
     Route {
         method: "get",
+        path: "/status",
+        summary: "What this server serves: its corpus generation, snapshot, counts (compare replicas).",
+        params: &[],
+        answer: Answer::Json(200, schema::<routes::StatusView>),
+        access: Public,
+        handler: || get(routes::status),
+    },
+    Route {
+        method: "get",
         path: "/acts",
         summary: "The acts held.",
         params: &[],

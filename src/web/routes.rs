@@ -96,6 +96,34 @@ pub async fn reconcile(State(s): State<Arc<AppState>>, Path(id): Path<String>, Q
     json_ok(&views::ReconcileView::build(&s.library, &act.id, date)?)
 }
 
+/// `GET /api/v1/status`: what this server serves, so that replicas can be compared.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct StatusView {
+    /// The corpus generation its search index was built from (a hash of every corpus
+    /// file's content); `null` without an index.
+    pub corpus_generation: Option<String>,
+    /// When its current snapshot was made (its load or its last write), RFC 3339.
+    pub snapshot_made: String,
+    /// The acts held.
+    pub acts: usize,
+    /// The clause versions held.
+    pub versions: usize,
+    /// True when it takes no writes.
+    pub read_only: bool,
+}
+
+/// `GET /api/v1/status`.
+pub async fn status(State(s): State<Arc<AppState>>) -> ApiResult {
+    let snap = s.snapshot();
+    json_ok(&StatusView {
+        corpus_generation: snap.index.as_ref().map(|i| i.generation().corpus.clone()),
+        snapshot_made: chrono::DateTime::<chrono::Utc>::from(snap.made()).to_rfc3339(),
+        acts: snap.library.len(),
+        versions: snap.library.version_count(),
+        read_only: s.writer.is_none(),
+    })
+}
+
 /// `GET /api/v1/acts/{id}/impact`: which state services, and which of their
 /// attributes, an amending act changes (`nusqa impact`).
 pub async fn impact(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
