@@ -104,14 +104,7 @@ async fn a_replaced_snapshot_is_served_at_once_and_searched() {
 /// changes dated, the feed updated) within a few of its polling intervals.
 #[test]
 fn a_running_server_follows_a_write_made_by_the_cli() {
-    let corpus = crate::support::corpus_copy();
-    let tmp = tempfile::tempdir().unwrap();
-    let (state, index) = (tmp.path().join("state"), tmp.path().join("index"));
-    std::fs::create_dir_all(&state).unwrap();
-    let mut server =
-        nusqa::crash_drill::Server::spawn(Path::new(env!("CARGO_BIN_EXE_nusqa")), corpus.path(), &state, &index, 0)
-            .unwrap();
-    server.wait_ready(std::time::Duration::from_secs(60)).unwrap();
+    let crate::support::LiveServer { mut server, corpus, .. } = crate::support::live_server();
     let port = server.port;
     let get = |path: &str| -> String {
         use std::io::{Read, Write};

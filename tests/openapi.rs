@@ -5,7 +5,6 @@
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -138,14 +137,8 @@ fn schemathesis_finds_no_server_error_and_no_answer_off_its_schema() {
         st.is_ok_and(|o| o.status.success()),
         "schemathesis is missing: python3 -m pip install schemathesis (the README's test command does)"
     );
-    let corpus = crate::support::corpus_copy();
-    let tmp = tempfile::tempdir().unwrap();
-    let (state, index) = (tmp.path().join("state"), tmp.path().join("index"));
-    std::fs::create_dir_all(&state).unwrap();
-    let mut server =
-        nusqa::crash_drill::Server::spawn(Path::new(env!("CARGO_BIN_EXE_nusqa")), corpus.path(), &state, &index, 0)
-            .unwrap();
-    server.wait_ready(Duration::from_secs(60)).unwrap();
+    let mut live = crate::support::live_server();
+    let server = &mut live.server;
     let url = format!("http://127.0.0.1:{}/api/v1/openapi.json", server.port);
     let out = Command::new("st")
         .args(["run", &url, "--include-method", "GET", "-n", "15", "--seed", "1"])

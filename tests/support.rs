@@ -233,3 +233,35 @@ pub fn find_node<'v>(consolidated: &'v serde_json::Value, eid: &str) -> &'v serd
     }
     go(&consolidated["nodes"], eid).unwrap_or(&serde_json::Value::Null)
 }
+
+/// A real `nusqa serve` on a copy of the bundled corpus, with a state directory (so the
+/// write routes answer) and its own index; the temp dirs live as long as it does.
+pub struct LiveServer {
+    /// The server (kill it when done; dropping the temp dirs does not).
+    pub server: nusqa::crash_drill::Server,
+    /// The corpus copy it serves.
+    pub corpus: tempfile::TempDir,
+    _tmp: tempfile::TempDir,
+}
+
+/// Starts a [`LiveServer`] and waits until it answers.
+pub fn live_server() -> LiveServer {
+    let corpus = corpus_copy();
+    let tmp = tempfile::tempdir().unwrap();
+    let (state, index) = (tmp.path().join("state"), tmp.path().join("index"));
+    std::fs::create_dir_all(&state).unwrap();
+    let mut server = nusqa::crash_drill::Server::spawn(
+        std::path::Path::new(env!("CARGO_BIN_EXE_nusqa")),
+        corpus.path(),
+        &state,
+        &index,
+        0,
+    )
+    .unwrap();
+    server.wait_ready(std::time::Duration::from_secs(60)).unwrap();
+    LiveServer {
+        server,
+        corpus,
+        _tmp: tmp,
+    }
+}
