@@ -104,8 +104,9 @@ async fn a_replaced_snapshot_is_served_at_once_and_searched() {
 /// changes dated, the feed updated) within a few of its polling intervals.
 #[test]
 fn a_running_server_follows_a_write_made_by_the_cli() {
-    let crate::support::LiveServer { mut server, corpus, .. } = crate::support::live_server();
-    let port = server.port;
+    // Kept whole: its temp dirs (the server's state and index) live as long as it does.
+    let mut live = crate::support::live_server();
+    let port = live.server.port;
     let get = |path: &str| -> String {
         use std::io::{Read, Write};
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -119,7 +120,10 @@ fn a_running_server_follows_a_write_made_by_the_cli() {
         before.contains("\"pending\":[{") && !before.contains("\"from\":\"2025-12-06\""),
         "Order 429's changes wait before: {before}"
     );
-    crate::support::nusqa_ok(corpus.path(), &["event", "V2500037008", "publication", "2025-10-06"]);
+    crate::support::nusqa_ok(
+        live.corpus.path(),
+        &["event", "V2500037008", "publication", "2025-10-06"],
+    );
     let start = std::time::Instant::now();
     let mut seen = false;
     while start.elapsed() < std::time::Duration::from_secs(20) {
@@ -129,6 +133,6 @@ fn a_running_server_follows_a_write_made_by_the_cli() {
         }
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
-    let _ = server.kill();
+    let _ = live.server.kill();
     assert!(seen, "the server did not follow the CLI's write within 20 s");
 }
