@@ -340,3 +340,28 @@ fn export_writes_the_whole_registry_on_a_day() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
 }
+
+/// `nusqa synth` writes a corpus that loads without errors, leaves no scratch
+/// directory behind, clears one an interrupted run left, and refuses a directory that
+/// already holds a corpus.
+#[test]
+fn synth_writes_a_whole_corpus_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("s");
+    std::fs::create_dir_all(out.join(".synth-partial/acts/V99")).unwrap();
+    let said = crate::support::nusqa_ok(
+        &crate::support::bundled_corpus(),
+        &["synth", "--acts", "12", "--out", out.to_str().unwrap()],
+    );
+    assert!(said.starts_with("wrote 12 base acts"), "{said}");
+    assert!(!out.join(".synth-partial").exists(), "the scratch directory is gone");
+    let loaded = nusqa::corpus::load(&out).unwrap();
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    assert!(loaded.library.len() >= 12);
+    let again = crate::support::nusqa(
+        &crate::support::bundled_corpus(),
+        &["synth", "--acts", "3", "--out", out.to_str().unwrap()],
+    );
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a corpus"));
+}

@@ -8,7 +8,8 @@ use crate::corpus::{CorpusLock, write};
 use crate::synth::{Synth, SynthOptions};
 
 /// `nusqa synth --acts N --amendments M --seed S --out DIR`. Streams base acts to disk,
-/// so 100,000 acts need no more memory than their operations.
+/// so 100,000 acts need no more memory than their operations; a synthetic corpus is
+/// scratch data, so its files are written without per-file flushes.
 pub fn synth(opts: SynthOptions, out: &Path) -> Result<ExitCode, CliError> {
     if out.join("acts").exists() {
         return Err(CliError::BadArgument(format!(
@@ -21,14 +22,23 @@ pub fn synth(opts: SynthOptions, out: &Path) -> Result<ExitCode, CliError> {
     }
     std::fs::create_dir_all(out)?;
     let lock = CorpusLock::acquire(out)?;
+    // Written under a hidden directory (which the loader skips) without per-file
+    // flushes, then renamed into place: an interrupted run leaves no corpus, only a
+    // directory the next run removes.
+    let partial = out.join(".synth-partial");
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial)?;
+    }
     let mut s = Synth::new(opts);
     for i in 0..opts.acts {
-        write::write_act(&lock, out, &s.base_act(i))?;
+        write::write_act_scratch(&lock, &partial, &s.base_act(i))?;
     }
     let amending = s.amending_acts();
     for e in &amending {
-        write::write_act(&lock, out, e)?;
+        write::write_act_scratch(&lock, &partial, e)?;
     }
+    std::fs::rename(partial.join("acts"), out.join("acts"))?;
+    std::fs::remove_dir_all(&partial)?;
     std::fs::write(
         out.join("README.md"),
         format!(

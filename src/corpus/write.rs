@@ -157,6 +157,27 @@ pub fn write_act(_lock: &CorpusLock, root: &Path, entry: &ActEntry) -> Result<()
     Ok(())
 }
 
+/// Writes an act's files plainly, without the flushes of [`write_act`]: for a scratch
+/// corpus that is written whole and whose interruption loses nothing (`nusqa synth`,
+/// which writes under a hidden directory and renames it into place at the end).
+pub fn write_act_scratch(_lock: &CorpusLock, root: &Path, entry: &ActEntry) -> Result<(), CorpusError> {
+    let dir = act_dir(root, &entry.act.id);
+    let io = |p: &Path, e: std::io::Error| CorpusError::at(p, None, ErrorKind::Io(e));
+    fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+    let mut files: Vec<(&str, Vec<u8>)> = vec![
+        ("act.json", json(&entry.act)),
+        ("text.kk.md", clause_markdown::write(&entry.base).into_bytes()),
+    ];
+    if !entry.ops.is_empty() {
+        files.push(("ops.json", json(&entry.ops)));
+    }
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        fs::write(&path, bytes).map_err(|e| io(&path, e))?;
+    }
+    Ok(())
+}
+
 /// One entry of an act's event log (`events.json`, a JSON array of these). The event's
 /// fields are inline: `kind`, `date`, optional `note`; for a correction `corrects` (the
 /// superseded date) and `reason`; optional `author`. Logs written before corrections
