@@ -36,6 +36,12 @@ pub fn words_html(w: &crate::diff::WordDiff) -> String {
     out
 }
 
+/// A text as inline HTML, unmarked: escaped, line breaks as `<br>` (a first version,
+/// with nothing to compare it with).
+pub fn plain_html(text: &str) -> String {
+    escape(text).replace('\n', "<br>")
+}
+
 /// A text's change as inline HTML when there is no word diff (a node created or
 /// deleted): the old text struck through, the new one inserted, both escaped.
 pub fn replaced_html(before: Option<&str>, after: Option<&str>) -> String {

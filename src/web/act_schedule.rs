@@ -44,13 +44,7 @@ pub(super) fn act_schedule(act: &Act, citer: &Citer<'_>, t: Words) -> Option<Act
     let day = |rule: &EffectiveRule| -> (String, bool) {
         match resolve(rule, act) {
             Resolved::Scheduled(d) => (citer.date(d), true),
-            Resolved::Pending { earliest } => {
-                let mut s = t.pending_date().to_string();
-                if let Some(e) = earliest {
-                    s.push_str(&format!(", {} {}", t.at_the_earliest(), citer.date(e)));
-                }
-                (s, false)
-            }
+            Resolved::Pending { earliest } => (citer.waiting(earliest), false),
         }
     };
     let enc = url_encode(&act.id.to_string());

@@ -61,13 +61,7 @@ pub(super) fn act_services(s: &Snapshot, id: &RegistryId, citer: &Citer<'_>, t: 
                     .map(|c| {
                         let when = match (c.status, c.date) {
                             (DateStatus::Scheduled, Some(d)) => citer.date(d),
-                            _ => {
-                                let mut w = t.pending_date().to_string();
-                                if let Some(e) = c.earliest {
-                                    w.push_str(&format!(", {} {}", t.at_the_earliest(), citer.date(e)));
-                                }
-                                w
-                            }
+                            _ => citer.waiting(c.earliest),
                         };
                         let on = c.date.or(c.earliest);
                         ServiceChange {

@@ -51,12 +51,15 @@ pub async fn etag(State(state): State<Arc<AppState>>, req: Request, next: Next) 
         )
     };
     // Taken before the answer: a snapshot swapped in meanwhile is newer than this.
+    if !tagged {
+        return next.run(req).await;
+    }
     let snapshot = state.snapshot();
     let made = snapshot.made();
     let cache_control = freshness(&snapshot, req.uri(), chrono::Local::now().date_naive());
     drop(snapshot);
     let resp = next.run(req).await;
-    if !tagged || resp.status() != StatusCode::OK {
+    if resp.status() != StatusCode::OK {
         return resp;
     }
     let (mut parts, body) = resp.into_parts();

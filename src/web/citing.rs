@@ -74,6 +74,16 @@ impl<'a> Citer<'a> {
         citation::date(d, self.lang)
     }
 
+    /// A change whose day is not known yet: "date not yet known, at the earliest D"
+    /// (without the earliest day when none is known).
+    pub(super) fn waiting(&self, earliest: Option<NaiveDate>) -> String {
+        let t = super::i18n::Words(self.lang);
+        match earliest {
+            Some(e) => format!("{}, {} {}", t.pending_date(), t.at_the_earliest(), self.date(e)),
+            None => t.pending_date().to_string(),
+        }
+    }
+
     /// "From D": "2025 жылғы 6 желтоқсаннан бастап", "с 6 декабря 2025 г.", "from 6
     /// December 2025".
     pub(super) fn since(&self, d: NaiveDate) -> String {

@@ -124,9 +124,7 @@ fn page(
         let diff_html = match (before, text) {
             (Some(b), Some(a)) => crate::diff::html::words_html(&crate::diff::words::word_diff(b, a, DIFF_BUDGET)),
             // The first text known: shown as it is, not as an insertion.
-            (None, Some(a)) if first => crate::diff::html::replaced_html(None, Some(a))
-                .replace("<ins class=\"nq-ins\">", "<span>")
-                .replace("</ins>", "</span>"),
+            (None, Some(a)) if first => crate::diff::html::plain_html(a),
             (b, a) => crate::diff::html::replaced_html(b, a),
         };
         let period = match ver.validity.to {
@@ -153,11 +151,10 @@ fn page(
         .pending
         .iter()
         .map(|p| {
-            let mut when = t.pending_date().to_string();
-            if let Some(e) = p.earliest {
-                when.push_str(&format!(", {} {}", t.at_the_earliest(), citer.date(e)));
-            }
-            (when, citer.source(&p.source.act, p.source.item.as_deref()))
+            (
+                citer.waiting(p.earliest),
+                citer.source(&p.source.act, p.source.item.as_deref()),
+            )
         })
         .collect();
     let act = s.library.act(&id);

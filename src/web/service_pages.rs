@@ -287,10 +287,7 @@ fn passport(
                 .target
                 .as_ref()
                 .map_or_else(|| t.whole_act().to_string(), |e| citer.clause(&id.act, e));
-            let mut when = t.pending_date().to_string();
-            if let Some(e) = c.earliest {
-                when.push_str(&format!(", {} {}", t.at_the_earliest(), citer.date(e)));
-            }
+            let when = citer.waiting(c.earliest);
             let by = citer
                 .source(&c.source.act, c.source.item.as_deref())
                 .map_or_else(|| c.source.act.to_string(), |(s, _)| s);

@@ -3,8 +3,9 @@
 //! (`corpus/audit.jsonl`), so the server looks at the log's length every
 //! [`INTERVAL`], and when it changed reloads the corpus, updates the search index for
 //! the acts whose entries differ, and swaps the snapshot in, as its own writes do. Its
-//! own writes change the log too; the reload then finds nothing different and swaps
-//! nothing. Under the writer's order lock, so a reload and a write never interleave.
+//! own writes change the log too, but leave its index at the corpus's generation, so
+//! they are recognised without a reload. Under the writer's order lock, so a reload and
+//! a write never interleave.
 //!
 //! The whole corpus is read on each change: enough for a registry of thousands of acts;
 //! at the national registry's size the derived store of issue 15 replaces it.
@@ -60,6 +61,14 @@ pub fn refresh(state: &AppState, w: &Watched) -> bool {
         .as_ref()
         .map(|wr| wr.order.lock().unwrap_or_else(|p| p.into_inner()));
     let generation = crate::search::corpus_generation(&w.corpus, &w.opts);
+    let old = state.snapshot();
+    // This server's own writes leave its index at the corpus's generation: nothing to
+    // reload (the generation hashes the files; loading would also replay them).
+    if let (Ok(g), Some(idx)) = (&generation, &old.index)
+        && idx.generation().corpus == *g
+    {
+        return false;
+    }
     let loaded = corpus::load_with_options(&w.corpus, &w.opts);
     let (generation, loaded) = match (generation, loaded) {
         (Ok(g), Ok(l)) if l.errors.is_empty() => (g, l),
@@ -75,7 +84,6 @@ pub fn refresh(state: &AppState, w: &Watched) -> bool {
             return false;
         }
     };
-    let old = state.snapshot();
     let rebuilt = changed(&old.library, &loaded.library);
     if rebuilt.is_empty() {
         return false;
